@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DbConfig {
+  /** `sqlite:<path>` (`sqlite::memory:` for a throwaway database) or `postgres://…` */
+  url: string;
+  /** PostgreSQL only: the schema to work in (tests use one per file). */
+  pgSchema?: string;
+}
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: DialectName;
+}
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new Error(`unsupported database URL (use sqlite:<path> or postgres://…)`);
+}
+
+function openSqlite(path: string): SQLite.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged write survives a power loss, not only a crash of the process.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export function createDb(config: DbConfig): Db {
+  const dialect = dialectOf(config.url);
+  if (dialect === 'sqlite') {
+    const sqlite = openSqlite(config.url.slice('sqlite:'.length));
+    return { dialect, db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }) };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
+  });
+  return { dialect, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+}
+
+/** True when a write failed on a unique or primary-key constraint, in either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

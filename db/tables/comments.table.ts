@@ -1,0 +1,42 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export interface CommentsTable {
+  id: string;
+  topic_id: string;
+  seq: number;
+  parent_id: string | null;
+  reply_to_id: string | null;
+  author_id: string;
+  body_markdown: string;
+  body_html: string;
+  language: string;
+  status: string;
+  held_reason: string | null;
+  edit_note: string | null;
+  client_key: string | null;
+  created_at: string;
+  edited_at: string | null;
+  updated_at: string;
+}
+export type CommentRow = Selectable<CommentsTable>;
+export type NewCommentRow = Insertable<CommentsTable>;
+
+export interface CommentRevisionsTable {
+  id: string;
+  comment_id: string;
+  body_markdown: string;
+  body_html: string;
+  edited_by: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ReportsTable {
+  id: string;
+  comment_id: string;
+  reporter_id: string;
+  reason: string;
+  details: string;
+  created_at: string;
+  resolved_at: string | null;
+}

@@ -1,0 +1,33 @@
+export interface QuotesTable {
+  id: string;
+  topic_id: string;
+  comment_id: string;
+  excerpt: string;
+  attribution: string;
+  position: number;
+  chosen_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One row per dialogue summary (topic_id null) or topic summary; every save adds a version. */
+export interface SummariesTable {
+  id: string;
+  dialogue_id: string;
+  topic_id: string | null;
+  body: string;
+  status: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface SummaryVersionsTable {
+  id: string;
+  summary_id: string;
+  version: number;
+  body: string;
+  status: string;
+  author_id: string;
+  created_at: string;
+}

@@ -1,0 +1,68 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface DialoguesTable {
+  id: string;
+  slug: string;
+  title: string;
+  theme: string;
+  description: string;
+  opens_at: string;
+  closes_at: string;
+  time_zone: string;
+  moderation: string;
+  /** JSON array of language codes */
+  languages: string;
+  host_description: string;
+  annex_label: string;
+  annex_lead_in: string;
+  published: number;
+  reports_to_hold: Generated<number>;
+  hold_first_comment: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type DialogueRow = Selectable<DialoguesTable>;
+export type NewDialogueRow = Insertable<DialoguesTable>;
+export type DialogueUpdate = Updateable<DialoguesTable>;
+
+export interface DialogueModeratorsTable {
+  dialogue_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface TopicsTable {
+  id: string;
+  dialogue_id: string;
+  number: number;
+  question: string;
+  description: string;
+  locked: number;
+  /** the last `seq` handed out in this topic */
+  last_seq: number;
+  created_at: string;
+  updated_at: string;
+}
+export type TopicRow = Selectable<TopicsTable>;
+
+export interface TopicReadsTable {
+  user_id: string;
+  topic_id: string;
+  last_seq: number;
+  updated_at: string;
+}
+
+export interface WatchedWordsTable {
+  dialogue_id: string;
+  word: string;
+  created_at: string;
+}
+
+export interface VisitsTable {
+  id: string;
+  dialogue_id: string;
+  visitor_id: string;
+  path: string;
+  created_at: string;
+}

@@ -1,0 +1,57 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  country: string;
+  organization: string | null;
+  affiliation: string | null;
+  language: string;
+  quote_consent: string;
+  name_display: string;
+  role: string;
+  created_at: string;
+  updated_at: string;
+}
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  secret_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+export type SessionRow = Selectable<SessionsTable>;
+
+export interface LoginFailuresTable {
+  id: string;
+  email: string;
+  ip: string;
+  created_at: string;
+}
+
+export interface SuspensionsTable {
+  id: string;
+  user_id: string;
+  until: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  lifted_at: string | null;
+  lifted_by: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  comment_id: string | null;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}

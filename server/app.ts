@@ -1,0 +1,92 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Db } from '../db/create-db.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { commentRoutes } from './comments/comments.routes.ts';
+import type { Config } from './config.ts';
+import type { Ctx } from './context.ts';
+import { dialogueRoutes } from './dialogues/dialogues.routes.ts';
+import { AppError } from './errors.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { registerClient } from './plugins/client.ts';
+import { installErrorHandler } from './plugins/errors.ts';
+import { originCheckPlugin } from './plugins/origin-check.ts';
+import { installValidation } from './plugins/validation.ts';
+import { visitRoutes } from './stats/visits.routes.ts';
+import type { App } from './types.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Db;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the whole application without listening or touching anything outside it. */
+export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy }).withTypeProvider<TypeBoxTypeProvider>();
+  const ctx: Ctx = { db: database.db, dialect: database.dialect, config };
+  installValidation(app);
+  installErrorHandler(app);
+
+  // External plugins.
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        ...(config.publicOrigin.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.publicOrigin.startsWith('https:'),
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitRequestsPerMinute,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, 'rate_limited', `Too many requests; try again in ${context.after}.`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Virtual Dialogue API', version: '0.1.0', description: 'The public HTTP contract of Virtual Dialogue.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // Application plugins.
+  await app.register(originCheckPlugin, { publicOrigin: config.publicOrigin });
+  await app.register(authPlugin, { ctx });
+
+  // Routes.
+  for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, visitRoutes]) {
+    await app.register(routes, { ctx });
+  }
+  const clientServed = await registerClient(app);
+
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && clientServed;
+    if (wantsPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } });
+  });
+  return app;
+}

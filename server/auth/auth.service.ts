@@ -1,0 +1,114 @@
+import type { LoginBody, ProfilePatch, RegisterBody, User } from '../../shared/users.ts';
+import { isUniqueViolation } from '../../db/create-db.ts';
+import type { UserRow, UserUpdate } from '../../db/tables/users.table.ts';
+import type { Ctx } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { newId } from '../lib/ids.ts';
+import { nowIso } from '../lib/time.ts';
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.ts';
+import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
+import { createSession, type CreatedSession } from './sessions.ts';
+import { deleteSessionsOfUser } from './sessions.repository.ts';
+import { activeSuspensionEnd, findUserByEmail, findUserById, insertUser, updateUser } from './users.repository.ts';
+import type { Viewer } from './viewer.ts';
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export function toUserDto(row: UserRow, suspendedUntil: string | null): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    country: row.country,
+    organization: row.organization,
+    affiliation: row.affiliation as User['affiliation'],
+    language: row.language as User['language'],
+    quoteConsent: row.quote_consent as User['quoteConsent'],
+    nameDisplay: row.name_display as User['nameDisplay'],
+    role: row.role as User['role'],
+    suspendedUntil,
+    createdAt: row.created_at,
+  };
+}
+
+export interface SignedIn {
+  user: User;
+  session: CreatedSession;
+}
+
+export async function register(ctx: Ctx, input: RegisterBody): Promise<SignedIn> {
+  const now = nowIso();
+  const id = newId();
+  try {
+    await insertUser(ctx.db, {
+      id,
+      email: normalizeEmail(input.email),
+      password_hash: await hashPassword(input.password),
+      display_name: input.displayName.trim(),
+      country: input.country,
+      organization: input.organization?.trim() || null,
+      affiliation: input.affiliation ?? null,
+      language: input.language ?? 'en',
+      quote_consent: input.quoteConsent ?? 'anonymous',
+      name_display: input.nameDisplay ?? 'name',
+      role: 'participant',
+      created_at: now,
+      updated_at: now,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError(409, 'email_taken', 'An account with this e-mail address already exists.');
+    throw error;
+  }
+  const row = await findUserById(ctx.db, id);
+  return { user: toUserDto(row!, null), session: await createSession(ctx.db, id) };
+}
+
+const wrongPair = (): AppError => new AppError(401, 'invalid_credentials', 'The e-mail address or password is not right.');
+
+export async function login(ctx: Ctx, input: LoginBody, ip: string): Promise<SignedIn> {
+  const email = normalizeEmail(input.email);
+  await assertLoginAllowed(ctx.db, email, ip);
+  const row = await findUserByEmail(ctx.db, email);
+  if (!row) {
+    await verifyDecoy(input.password);
+    await recordLoginFailure(ctx.db, email, ip);
+    throw wrongPair();
+  }
+  if (!(await verifyPassword(row.password_hash, input.password))) {
+    await recordLoginFailure(ctx.db, email, ip);
+    throw wrongPair();
+  }
+  await clearLoginFailures(ctx.db, email, ip);
+  const suspendedUntil = await activeSuspensionEnd(ctx.db, row.id, nowIso());
+  return { user: toUserDto(row, suspendedUntil), session: await createSession(ctx.db, row.id) };
+}
+
+export async function currentUser(ctx: Ctx, viewer: Viewer): Promise<User> {
+  const row = await findUserById(ctx.db, viewer.id);
+  if (!row) throw new AppError(401, 'not_signed_in', 'Sign in to continue.');
+  return toUserDto(row, viewer.suspendedUntil);
+}
+
+export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatch): Promise<User> {
+  const row = await findUserById(ctx.db, viewer.id);
+  if (!row) throw new AppError(401, 'not_signed_in', 'Sign in to continue.');
+  const changes: UserUpdate = { updated_at: nowIso() };
+  if (patch.displayName !== undefined) changes.display_name = patch.displayName.trim();
+  if (patch.country !== undefined) changes.country = patch.country;
+  if (patch.organization !== undefined) changes.organization = patch.organization?.trim() || null;
+  if (patch.affiliation !== undefined) changes.affiliation = patch.affiliation;
+  if (patch.language !== undefined) changes.language = patch.language;
+  if (patch.quoteConsent !== undefined) changes.quote_consent = patch.quoteConsent;
+  if (patch.nameDisplay !== undefined) changes.name_display = patch.nameDisplay;
+  if (patch.password !== undefined) {
+    if (!patch.currentPassword || !(await verifyPassword(row.password_hash, patch.currentPassword))) {
+      throw new AppError(403, 'wrong_password', 'To change your password, give your current password correctly.');
+    }
+    changes.password_hash = await hashPassword(patch.password);
+    await deleteSessionsOfUser(ctx.db, viewer.id, viewer.sessionId);
+  } else if (patch.currentPassword !== undefined) {
+    throw new AppError(400, 'validation_failed', 'currentPassword is only used together with password.');
+  }
+  await updateUser(ctx.db, viewer.id, changes);
+  return currentUser(ctx, viewer);
+}

@@ -1,0 +1,40 @@
+import type { Comment } from '../../shared/comments.ts';
+import type { CommentWithAuthor } from './comments.repository.ts';
+
+const PLACEHOLDER_STATUSES = new Set(['hidden', 'withdrawn']);
+
+const shownName = (name: string | null, display: string | null): string | null => (display === 'country' ? null : name);
+
+export interface CommentReader {
+  viewerId: string | null;
+  moderator: boolean;
+}
+
+/** The comment as this reader may see it: placeholders carry no body except for moderators. */
+export function toCommentDto(row: CommentWithAuthor, reader: CommentReader): Comment {
+  const placeholder = PLACEHOLDER_STATUSES.has(row.status) && !reader.moderator;
+  const mayEdit = reader.moderator || reader.viewerId === row.author_id;
+  const dto: Comment = {
+    id: row.id,
+    seq: row.seq,
+    topicId: row.topic_id,
+    parentId: row.parent_id,
+    replyTo: row.reply_to_id
+      ? { id: row.reply_to_id, displayName: shownName(row.reply_to_display_name, row.reply_to_name_display) }
+      : null,
+    author: {
+      id: row.author_id,
+      displayName: shownName(row.author_display_name, row.author_name_display),
+      country: row.author_country,
+      affiliation: row.author_affiliation as Comment['author']['affiliation'],
+    },
+    bodyHtml: placeholder ? '' : row.body_html,
+    language: row.language as Comment['language'],
+    status: row.status as Comment['status'],
+    editNote: row.edit_note,
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+  };
+  if (mayEdit && !placeholder) dto.bodyMarkdown = row.body_markdown;
+  return dto;
+}

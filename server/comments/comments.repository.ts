@@ -1,0 +1,123 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { CommentRow, NewCommentRow } from '../../db/tables/comments.table.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Statuses everyone sees (hidden and withdrawn ones as placeholders). */
+export const PUBLIC_STATUSES = ['published', 'hidden', 'withdrawn'] as const;
+
+function commentsWithAuthors(db: Executor) {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('users as u', 'u.id', 'c.author_id')
+    .leftJoin('comments as rt', 'rt.id', 'c.reply_to_id')
+    .leftJoin('users as ru', 'ru.id', 'rt.author_id')
+    .selectAll('c')
+    .select([
+      'u.display_name as author_display_name',
+      'u.name_display as author_name_display',
+      'u.country as author_country',
+      'u.affiliation as author_affiliation',
+      'ru.display_name as reply_to_display_name',
+      'ru.name_display as reply_to_name_display',
+    ]);
+}
+
+export type CommentWithAuthor = CommentRow & {
+  author_display_name: string;
+  author_name_display: string;
+  author_country: string;
+  author_affiliation: string | null;
+  reply_to_display_name: string | null;
+  reply_to_name_display: string | null;
+};
+
+export interface VisibilityScope {
+  /** the signed-in reader, who also sees their own pending and declined comments */
+  viewerId: string | null;
+  /** moderators see every status */
+  everything: boolean;
+}
+
+export async function listComments(
+  db: Executor,
+  topicId: string,
+  scope: VisibilityScope,
+  afterSeq: number,
+  limit: number,
+): Promise<CommentWithAuthor[]> {
+  let query = commentsWithAuthors(db).where('c.topic_id', '=', topicId).where('c.seq', '>', afterSeq);
+  if (!scope.everything) {
+    const viewerId = scope.viewerId;
+    query = query.where((eb) =>
+      viewerId ? eb.or([eb('c.status', 'in', PUBLIC_STATUSES), eb('c.author_id', '=', viewerId)]) : eb('c.status', 'in', PUBLIC_STATUSES),
+    );
+  }
+  return (await query.orderBy('c.seq').limit(limit).execute()) as CommentWithAuthor[];
+}
+
+export async function findCommentWithAuthor(db: Executor, id: string): Promise<CommentWithAuthor | undefined> {
+  return (await commentsWithAuthors(db).where('c.id', '=', id).executeTakeFirst()) as CommentWithAuthor | undefined;
+}
+
+export async function findComment(db: Executor, id: string): Promise<CommentRow | undefined> {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByClientKey(db: Executor, authorId: string, clientKey: string): Promise<CommentRow | undefined> {
+  return db.selectFrom('comments').selectAll().where('author_id', '=', authorId).where('client_key', '=', clientKey).executeTakeFirst();
+}
+
+/** The author's comments since `since`, oldest first, for the per-minute posting limit. */
+export async function recentCommentTimes(db: Executor, authorId: string, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select('created_at')
+    .where('author_id', '=', authorId)
+    .where('created_at', '>', since)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.created_at);
+}
+
+/** Hands out the topic's next `seq`; inside the posting transaction, so seqs never repeat. */
+export async function takeNextSeq(trx: Transaction<Database>, topicId: string): Promise<number> {
+  const row = await trx
+    .updateTable('topics')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', topicId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq);
+}
+
+export async function insertComment(trx: Executor, row: NewCommentRow): Promise<void> {
+  await trx.insertInto('comments').values(row).execute();
+}
+
+export async function updateComment(
+  db: Executor,
+  id: string,
+  changes: Partial<Pick<CommentRow, 'body_markdown' | 'body_html' | 'status' | 'edit_note' | 'edited_at' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('comments').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertRevision(
+  db: Executor,
+  revision: { id: string; commentId: string; bodyMarkdown: string; bodyHtml: string; editedBy: string; note: string | null; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('comment_revisions')
+    .values({
+      id: revision.id,
+      comment_id: revision.commentId,
+      body_markdown: revision.bodyMarkdown,
+      body_html: revision.bodyHtml,
+      edited_by: revision.editedBy,
+      note: revision.note,
+      created_at: revision.createdAt,
+    })
+    .execute();
+}

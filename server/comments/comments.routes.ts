@@ -1,0 +1,74 @@
+import { Type } from 'typebox';
+import { Comment, CommentPage, CommentPageQuery, CreateCommentBody, PatchCommentBody } from '../../shared/comments.ts';
+import { IdParams } from '../../shared/common.ts';
+import type { Ctx } from '../context.ts';
+import { errors } from '../http.ts';
+import { requireUser } from '../plugins/auth.ts';
+import type { App } from '../types.ts';
+import { editComment, listTopicComments, postComment, withdrawComment } from './comments.service.ts';
+
+export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
+  app.get(
+    '/api/topics/:id/comments',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Visible comments in posting order; `after` a seq for catch-up',
+        params: IdParams,
+        querystring: CommentPageQuery,
+        response: { 200: CommentPage, ...errors(400, 404) },
+      },
+    },
+    async (request) => listTopicComments(ctx, request.viewer, request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/topics/:id/comments',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['comments'],
+        summary: 'Post a comment or reply: 201 published, 202 waiting for a moderator; a repeated clientKey returns the original',
+        params: IdParams,
+        body: CreateCommentBody,
+        response: { 201: Comment, 202: Comment, ...errors(400, 401, 403, 404, 409, 413, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { comment, httpStatus } = await postComment(ctx, request.viewer!, request.params.id, request.body);
+      return reply.status(httpStatus).send(comment);
+    },
+  );
+
+  app.patch(
+    '/api/comments/:id',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['comments'],
+        summary: 'Edit: the author within the edit window, or a moderator with a visible note',
+        params: IdParams,
+        body: PatchCommentBody,
+        response: { 200: Comment, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => editComment(ctx, request.viewer!, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/comments/:id',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['comments'],
+        summary: 'Withdraw one’s own comment; a placeholder stays for its replies',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await withdrawComment(ctx, request.viewer!, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

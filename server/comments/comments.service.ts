@@ -1,0 +1,220 @@
+import type { Comment, CommentPage, CreateCommentBody, PatchCommentBody } from '../../shared/comments.ts';
+import { PAGE_LIMIT_DEFAULT } from '../../shared/common.ts';
+import { isUniqueViolation } from '../../db/create-db.ts';
+import type { CommentRow } from '../../db/tables/comments.table.ts';
+import type { DialogueRow, TopicRow } from '../../db/tables/dialogues.table.ts';
+import { recordAction } from '../audit/audit.repository.ts';
+import { assertCanWrite, isModerator, type Viewer } from '../auth/viewer.ts';
+import type { Ctx } from '../context.ts';
+import { dialogueStatus, visibleTopic } from '../dialogues/dialogues.service.ts';
+import { AppError, forbidden, notFound, tooManyRequests } from '../errors.ts';
+import { newId } from '../lib/ids.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
+import { MINUTE, isoMinus, nowIso } from '../lib/time.ts';
+import { toCommentDto, type CommentReader } from './comments.mapper.ts';
+import {
+  findByClientKey,
+  findComment,
+  findCommentWithAuthor,
+  insertComment,
+  insertRevision,
+  listComments,
+  recentCommentTimes,
+  takeNextSeq,
+  updateComment,
+} from './comments.repository.ts';
+
+const readerOf = (viewer: Viewer | null): CommentReader => ({ viewerId: viewer?.id ?? null, moderator: isModerator(viewer) });
+
+async function commentDto(ctx: Ctx, id: string, viewer: Viewer | null): Promise<Comment> {
+  const row = await findCommentWithAuthor(ctx.db, id);
+  if (!row) throw notFound('This comment');
+  return toCommentDto(row, readerOf(viewer));
+}
+
+export async function listTopicComments(
+  ctx: Ctx,
+  viewer: Viewer | null,
+  topicId: string,
+  page: { after?: string; limit?: number },
+): Promise<CommentPage> {
+  await visibleTopic(ctx, viewer, topicId);
+  const limit = page.limit ?? PAGE_LIMIT_DEFAULT;
+  const rows = await listComments(
+    ctx.db,
+    topicId,
+    { viewerId: viewer?.id ?? null, everything: isModerator(viewer) },
+    page.after === undefined ? 0 : Number(page.after),
+    limit + 1,
+  );
+  const items = rows.slice(0, limit).map((row) => toCommentDto(row, readerOf(viewer)));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
+}
+
+function assertWritable(dialogue: DialogueRow, topic: TopicRow): void {
+  const status = dialogueStatus(dialogue);
+  if (status === 'announced') throw new AppError(409, 'dialogue_not_open', 'This dialogue has not opened yet; comments open on its start date.');
+  if (status === 'closed') throw new AppError(409, 'dialogue_closed', 'This dialogue is closed; it can be read but no longer answered.');
+  if (topic.locked === 1) throw new AppError(409, 'topic_locked', 'A moderator has locked this topic; it can be read but not answered.');
+}
+
+async function assertPostingRate(ctx: Ctx, authorId: string): Promise<void> {
+  const times = await recentCommentTimes(ctx.db, authorId, isoMinus(MINUTE));
+  const limit = ctx.config.rateLimitPostsPerMinute;
+  if (times.length >= limit) {
+    const oldestInWindow = times[times.length - limit]!;
+    throw tooManyRequests(
+      (Date.parse(oldestInWindow) + MINUTE - Date.now()) / 1000,
+      `You can post ${limit} comments a minute; please wait a moment.`,
+    );
+  }
+}
+
+function renderBody(body: string): string {
+  const html = renderMarkdown(body);
+  if (html === '') throw new AppError(400, 'empty_body', 'A comment needs some text.');
+  return html;
+}
+
+/** Where a reply goes: into the sub-thread of the comment it answers, one level deep. */
+async function replyPlacement(ctx: Ctx, topicId: string, parentId: string | undefined) {
+  if (parentId === undefined) return { parentId: null, replyToId: null };
+  const parent = await findComment(ctx.db, parentId);
+  if (!parent || parent.topic_id !== topicId) throw new AppError(400, 'invalid_parent', 'parentId is not a comment of this topic.');
+  if (parent.status !== 'published') throw new AppError(409, 'parent_unavailable', 'That comment can no longer be answered.');
+  return parent.parent_id === null ? { parentId: parent.id, replyToId: null } : { parentId: parent.parent_id, replyToId: parent.id };
+}
+
+export interface Posted {
+  comment: Comment;
+  /** 201 when published, 202 when it waits for a moderator */
+  httpStatus: 201 | 202;
+}
+
+const postedStatus = (row: Pick<CommentRow, 'status'>): 201 | 202 => (row.status === 'pending' ? 202 : 201);
+
+export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, input: CreateCommentBody): Promise<Posted> {
+  assertCanWrite(viewer);
+  if (input.clientKey) {
+    const earlier = await findByClientKey(ctx.db, viewer.id, input.clientKey);
+    if (earlier) return { comment: await commentDto(ctx, earlier.id, viewer), httpStatus: postedStatus(earlier) };
+  }
+  const { topic, dialogue } = await visibleTopic(ctx, viewer, topicId);
+  assertWritable(dialogue, topic);
+  const placement = await replyPlacement(ctx, topicId, input.parentId);
+  await assertPostingRate(ctx, viewer.id);
+  const bodyHtml = renderBody(input.body);
+  const languages = JSON.parse(dialogue.languages) as string[];
+  const status = dialogue.moderation === 'pre' ? 'pending' : 'published';
+  const id = newId();
+  const now = nowIso();
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const seq = await takeNextSeq(trx, topicId);
+      await insertComment(trx, {
+        id,
+        topic_id: topicId,
+        seq,
+        parent_id: placement.parentId,
+        reply_to_id: placement.replyToId,
+        author_id: viewer.id,
+        body_markdown: input.body,
+        body_html: bodyHtml,
+        language: input.language ?? languages[0] ?? 'en',
+        status,
+        held_reason: status === 'pending' ? 'pre_moderation' : null,
+        edit_note: null,
+        client_key: input.clientKey ?? null,
+        created_at: now,
+        edited_at: null,
+        updated_at: now,
+      });
+    });
+  } catch (error) {
+    // The same clientKey raced in on another request: answer with the one that won.
+    if (input.clientKey && isUniqueViolation(error)) {
+      const winner = await findByClientKey(ctx.db, viewer.id, input.clientKey);
+      if (winner) return { comment: await commentDto(ctx, winner.id, viewer), httpStatus: postedStatus(winner) };
+    }
+    throw error;
+  }
+  return { comment: await commentDto(ctx, id, viewer), httpStatus: status === 'pending' ? 202 : 201 };
+}
+
+async function loadForChange(ctx: Ctx, viewer: Viewer, commentId: string) {
+  const comment = await findComment(ctx.db, commentId);
+  if (!comment) throw notFound('This comment');
+  const { topic, dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
+  const own = comment.author_id === viewer.id;
+  if (!own && comment.status !== 'published' && !isModerator(viewer)) throw notFound('This comment');
+  return { comment, topic, dialogue, own };
+}
+
+function assertAuthorWindow(ctx: Ctx, comment: CommentRow, dialogue: DialogueRow, topic: TopicRow): void {
+  assertWritable(dialogue, topic);
+  const windowMs = ctx.config.editWindowMinutes * MINUTE;
+  if (Date.now() - Date.parse(comment.created_at) > windowMs) {
+    throw new AppError(409, 'edit_window_closed', `Comments can be changed for ${ctx.config.editWindowMinutes} minutes after posting.`);
+  }
+}
+
+export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, input: PatchCommentBody): Promise<Comment> {
+  assertCanWrite(viewer);
+  const { comment, topic, dialogue, own } = await loadForChange(ctx, viewer, commentId);
+  if (!own && !isModerator(viewer)) throw forbidden('Only the author or a moderator can edit this comment.');
+  if (comment.status === 'withdrawn' || comment.status === 'declined') {
+    throw new AppError(409, 'comment_not_editable', 'A withdrawn or declined comment cannot be edited.');
+  }
+  if (!isModerator(viewer)) {
+    if (comment.status === 'hidden') throw new AppError(409, 'comment_not_editable', 'A moderator has hidden this comment.');
+    assertAuthorWindow(ctx, comment, dialogue, topic);
+  }
+  const bodyHtml = renderBody(input.body);
+  const now = nowIso();
+  const moderatorNote = !own && input.note?.trim() ? input.note.trim() : null;
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertRevision(trx, {
+      id: newId(),
+      commentId,
+      bodyMarkdown: comment.body_markdown,
+      bodyHtml: comment.body_html,
+      editedBy: viewer.id,
+      note: input.note?.trim() || null,
+      createdAt: now,
+    });
+    await updateComment(trx, commentId, {
+      body_markdown: input.body,
+      body_html: bodyHtml,
+      edited_at: now,
+      updated_at: now,
+      ...(moderatorNote ? { edit_note: moderatorNote } : {}),
+    });
+    if (!own) {
+      await recordAction(trx, {
+        dialogueId: dialogue.id,
+        actorId: viewer.id,
+        action: 'comment.edit',
+        targetType: 'comment',
+        targetId: commentId,
+        reason: input.note?.trim() || null,
+        before: { bodyMarkdown: comment.body_markdown },
+        after: { bodyMarkdown: input.body },
+      });
+    }
+  });
+  return commentDto(ctx, commentId, viewer);
+}
+
+export async function withdrawComment(ctx: Ctx, viewer: Viewer, commentId: string): Promise<void> {
+  assertCanWrite(viewer);
+  const { comment, topic, dialogue, own } = await loadForChange(ctx, viewer, commentId);
+  if (!own) throw forbidden('Only the author can withdraw a comment.');
+  if (comment.status === 'withdrawn') throw new AppError(409, 'already_withdrawn', 'This comment is already withdrawn.');
+  if (comment.status === 'hidden' || comment.status === 'declined') {
+    throw new AppError(409, 'comment_not_editable', 'A moderator has already taken this comment down.');
+  }
+  assertAuthorWindow(ctx, comment, dialogue, topic);
+  const now = nowIso();
+  await updateComment(ctx.db, commentId, { status: 'withdrawn', updated_at: now });
+}

@@ -1,0 +1,64 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Role } from '../../shared/common.ts';
+import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.ts';
+import { SESSION_COOKIE, validateSessionToken } from '../auth/sessions.ts';
+import { activeSuspensionEnd, findUserById } from '../auth/users.repository.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Ctx } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { nowIso } from '../lib/time.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null;
+  }
+}
+
+const RANK: Record<Role, number> = { participant: 1, moderator: 2, organizer: 3 };
+
+export const notSignedIn = (): AppError => new AppError(401, 'not_signed_in', 'Sign in to continue.');
+
+/** Route `onRequest` guards: they run before the body is parsed and validated, so 401/403 come first. */
+export async function requireUser(request: FastifyRequest): Promise<void> {
+  if (!request.viewer) throw notSignedIn();
+}
+
+export function requireRole(role: Role) {
+  return async (request: FastifyRequest): Promise<void> => {
+    if (!request.viewer) throw notSignedIn();
+    if (RANK[request.viewer.role] < RANK[role]) throw new AppError(403, 'forbidden', `Only a ${role} can do this.`);
+  };
+}
+
+export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<{ viewer: Viewer; renewedUntil: string | null } | null> {
+  if (!token) return null;
+  const valid = await validateSessionToken(ctx.db, token);
+  if (!valid) return null;
+  const user = await findUserById(ctx.db, valid.session.user_id);
+  if (!user) return null;
+  const viewer: Viewer = {
+    id: user.id,
+    role: user.role as Role,
+    displayName: user.display_name,
+    suspendedUntil: await activeSuspensionEnd(ctx.db, user.id, nowIso()),
+    sessionId: valid.session.id,
+  };
+  return { viewer, renewedUntil: valid.renewed ? valid.session.expires_at : null };
+}
+
+export const authPlugin = fp(async (app, { ctx }: { ctx: Ctx }) => {
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token === undefined) return;
+    const loaded = await loadViewer(ctx, token);
+    if (!loaded) {
+      clearSessionCookie(reply, ctx.config.publicOrigin);
+      return;
+    }
+    request.viewer = loaded.viewer;
+    if (loaded.renewedUntil) setSessionCookie(reply, ctx.config.publicOrigin, token, loaded.renewedUntil);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Viewer } from '../auth/viewer.ts';
+import type { Ctx } from '../context.ts';
+import { visibleDialogue } from '../dialogues/dialogues.service.ts';
+import { insertVisit } from '../dialogues/dialogues.repository.ts';
+import { newId } from '../lib/ids.ts';
+import { nowIso } from '../lib/time.ts';
+
+/** One page view, counted against a random first-party visitor id; no IP address is kept. */
+export async function recordVisit(ctx: Ctx, viewer: Viewer | null, slug: string, visitorId: string, path: string): Promise<void> {
+  const dialogue = await visibleDialogue(ctx, viewer, slug);
+  await insertVisit(ctx.db, { id: newId(), dialogueId: dialogue.id, visitorId, path, createdAt: nowIso() });
+}

@@ -1,0 +1,69 @@
+import { Type, type Static } from 'typebox';
+import { Affiliation, Id, IsoTime, Language, PAGE_LIMIT_MAX } from './common.ts';
+
+export const COMMENT_MAX_LENGTH = 10_000;
+export const COMMENT_STATUSES = ['published', 'pending', 'hidden', 'withdrawn', 'declined'] as const;
+export const CommentStatus = Type.Enum(COMMENT_STATUSES);
+export type CommentStatus = Static<typeof CommentStatus>;
+
+export const CommentAuthor = Type.Object({
+  id: Id,
+  displayName: Type.Union([Type.String(), Type.Null()], {
+    description: 'null when the author chose to be shown as "participant from COUNTRY"',
+  }),
+  country: Type.String(),
+  affiliation: Type.Union([Affiliation, Type.Null()]),
+});
+
+export const Comment = Type.Object({
+  id: Id,
+  seq: Type.Integer({ description: 'increases within the topic; the catch-up cursor' }),
+  topicId: Id,
+  parentId: Type.Union([Id, Type.Null()], { description: 'the top-level comment of the sub-thread' }),
+  replyTo: Type.Union([Type.Object({ id: Id, displayName: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+    description: 'the comment this one answers, when it answers a reply',
+  }),
+  author: CommentAuthor,
+  bodyHtml: Type.String({ description: 'sanitized HTML; empty for hidden and withdrawn placeholders' }),
+  bodyMarkdown: Type.Optional(Type.String({ description: 'only for the author and moderators' })),
+  language: Language,
+  status: CommentStatus,
+  editNote: Type.Union([Type.String(), Type.Null()], { description: 'a moderator’s visible note on an edit' }),
+  createdAt: IsoTime,
+  editedAt: Type.Union([IsoTime, Type.Null()]),
+});
+export type Comment = Static<typeof Comment>;
+
+const Body = Type.String({ minLength: 1, maxLength: COMMENT_MAX_LENGTH });
+
+export const CreateCommentBody = Type.Object(
+  {
+    body: Body,
+    parentId: Type.Optional(Id),
+    language: Type.Optional(Language),
+    clientKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateCommentBody = Static<typeof CreateCommentBody>;
+
+export const PatchCommentBody = Type.Object(
+  { body: Body, note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+export type PatchCommentBody = Static<typeof PatchCommentBody>;
+
+export const CommentPageQuery = Type.Object(
+  {
+    after: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,14})$', description: 'a seq, as returned in nextCursor' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX })),
+  },
+  { additionalProperties: false },
+);
+export type CommentPageQuery = Static<typeof CommentPageQuery>;
+
+export const CommentPage = Type.Object({
+  items: Type.Array(Comment),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type CommentPage = Static<typeof CommentPage>;

@@ -1,0 +1,75 @@
+import { Type, type Static } from 'typebox';
+import { Affiliation, Country, Id, IsoTime, Language, Role } from './common.ts';
+
+export const QUOTE_CONSENTS = ['name', 'country', 'anonymous', 'none'] as const;
+export const NAME_DISPLAYS = ['name', 'country'] as const;
+export const QuoteConsent = Type.Enum(QUOTE_CONSENTS, {
+  description: 'how the participant may be quoted in reports: by name, by country and affiliation, anonymously, or not at all',
+});
+export const NameDisplay = Type.Enum(NAME_DISPLAYS, {
+  description: 'how the name is shown next to comments: the display name, or "participant from COUNTRY"',
+});
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Password = Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX });
+const DisplayName = Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' });
+const Organization = Type.String({ maxLength: 160 });
+
+export const User = Type.Object({
+  id: Id,
+  email: Type.String(),
+  displayName: Type.String(),
+  country: Type.String(),
+  organization: Type.Union([Type.String(), Type.Null()]),
+  affiliation: Type.Union([Affiliation, Type.Null()]),
+  language: Language,
+  quoteConsent: QuoteConsent,
+  nameDisplay: NameDisplay,
+  role: Role,
+  suspendedUntil: Type.Union([IsoTime, Type.Null()]),
+  createdAt: IsoTime,
+});
+export type User = Static<typeof User>;
+
+export const UserEnvelope = Type.Object({ user: User });
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    displayName: DisplayName,
+    country: Country,
+    organization: Type.Optional(Organization),
+    affiliation: Type.Optional(Affiliation),
+    language: Type.Optional(Language),
+    quoteConsent: Type.Optional(QuoteConsent),
+    nameDisplay: Type.Optional(NameDisplay),
+  },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const LoginBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const ProfilePatch = Type.Object(
+  {
+    displayName: Type.Optional(DisplayName),
+    country: Type.Optional(Country),
+    organization: Type.Optional(Type.Union([Organization, Type.Null()])),
+    affiliation: Type.Optional(Type.Union([Affiliation, Type.Null()])),
+    language: Type.Optional(Language),
+    quoteConsent: Type.Optional(QuoteConsent),
+    nameDisplay: Type.Optional(NameDisplay),
+    password: Type.Optional(Password),
+    currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: PASSWORD_MAX })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type ProfilePatch = Static<typeof ProfilePatch>;

@@ -41,6 +41,8 @@ export interface TopicsTable {
   locked: number;
   /** the last `seq` handed out in this topic */
   last_seq: number;
+  /** bumped by every change to what the topic's thread shows; keys the read cache on every node */
+  version: number;
   created_at: string;
   updated_at: string;
 }

@@ -1,6 +1,7 @@
 import type { LoginBody, ProfilePatch, RegisterBody, User } from '../../shared/users.ts';
 import { isUniqueViolation } from '../../db/create-db.ts';
 import type { UserRow, UserUpdate } from '../../db/tables/users.table.ts';
+import { bumpTopicVersions, topicsOfAuthor } from '../comments/comments.repository.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -109,6 +110,10 @@ export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatc
   } else if (patch.currentPassword !== undefined) {
     throw new AppError(400, 'validation_failed', 'currentPassword is only used together with password.');
   }
-  await updateUser(ctx.db, viewer.id, changes);
+  const shownInThreads = ['displayName', 'country', 'affiliation', 'nameDisplay'].some((field) => field in patch);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, viewer.id, changes);
+    if (shownInThreads) await bumpTopicVersions(trx, await topicsOfAuthor(trx, viewer.id));
+  });
   return currentUser(ctx, viewer);
 }

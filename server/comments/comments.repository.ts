@@ -69,23 +69,24 @@ export async function findByClientKey(db: Executor, authorId: string, clientKey:
   return db.selectFrom('comments').selectAll().where('author_id', '=', authorId).where('client_key', '=', clientKey).executeTakeFirst();
 }
 
-/** The author's comments since `since`, oldest first, for the per-minute posting limit. */
-export async function recentCommentTimes(db: Executor, authorId: string, since: string): Promise<string[]> {
+/** Times of the author's latest `limit` comments since `since`, newest first: enough for a per-minute limit. */
+export async function recentCommentTimes(db: Executor, authorId: string, since: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('comments')
     .select('created_at')
     .where('author_id', '=', authorId)
     .where('created_at', '>', since)
-    .orderBy('created_at')
+    .orderBy('created_at', 'desc')
+    .limit(limit)
     .execute();
   return rows.map((r) => r.created_at);
 }
 
-/** Hands out the topic's next `seq`; inside the posting transaction, so seqs never repeat. */
+/** Hands out the topic's next `seq` (and a new version); inside the posting transaction, so seqs never repeat. */
 export async function takeNextSeq(trx: Transaction<Database>, topicId: string): Promise<number> {
   const row = await trx
     .updateTable('topics')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), version: eb('version', '+', 1) }))
     .where('id', '=', topicId)
     .returning('last_seq')
     .executeTakeFirstOrThrow();
@@ -96,12 +97,39 @@ export async function insertComment(trx: Executor, row: NewCommentRow): Promise<
   await trx.insertInto('comments').values(row).execute();
 }
 
+/** Changes a comment and bumps its topic's version, so no cached page shows the old state; call it in a transaction. */
 export async function updateComment(
-  db: Executor,
+  trx: Transaction<Database>,
   id: string,
   changes: Partial<Pick<CommentRow, 'body_markdown' | 'body_html' | 'status' | 'edit_note' | 'edited_at' | 'updated_at'>>,
 ): Promise<void> {
-  await db.updateTable('comments').set(changes).where('id', '=', id).execute();
+  const row = await trx.updateTable('comments').set(changes).where('id', '=', id).returning('topic_id').executeTakeFirst();
+  if (row) await bumpTopicVersions(trx, [row.topic_id]);
+}
+
+export async function bumpTopicVersions(db: Executor, topicIds: string[]): Promise<void> {
+  if (topicIds.length === 0) return;
+  await db
+    .updateTable('topics')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', 'in', topicIds)
+    .execute();
+}
+
+/** The topics an author has written in: where a change of their public name must show. */
+export async function topicsOfAuthor(db: Executor, authorId: string): Promise<string[]> {
+  const rows = await db.selectFrom('comments').select('topic_id').distinct().where('author_id', '=', authorId).execute();
+  return rows.map((r) => r.topic_id);
+}
+
+/** What the anonymous read path needs to check before serving a cached page. */
+export async function findTopicReadState(db: Executor, topicId: string) {
+  return db
+    .selectFrom('topics')
+    .innerJoin('dialogues', 'dialogues.id', 'topics.dialogue_id')
+    .select(['topics.version', 'dialogues.published'])
+    .where('topics.id', '=', topicId)
+    .executeTakeFirst();
 }
 
 export async function insertRevision(

@@ -5,9 +5,12 @@ import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { requireUser } from '../plugins/auth.ts';
 import type { App } from '../types.ts';
-import { editComment, listTopicComments, postComment, withdrawComment } from './comments.service.ts';
+import { editComment, listTopicComments, postComment, publicCommentPageJson, withdrawComment } from './comments.service.ts';
+import { PageCache } from './page-cache.ts';
 
 export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
+  const pageCache = new PageCache();
+
   app.get(
     '/api/topics/:id/comments',
     {
@@ -19,7 +22,12 @@ export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
         response: { 200: CommentPage, ...errors(400, 404) },
       },
     },
-    async (request) => listTopicComments(ctx, request.viewer, request.params.id, request.query),
+    async (request, reply) => {
+      if (request.viewer) return listTopicComments(ctx, request.viewer, request.params.id, request.query);
+      const json = await publicCommentPageJson(ctx, pageCache, request.params.id, request.query);
+      // Already JSON text: Fastify sends a string with a JSON content type as it is.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as CommentPage);
+    },
   );
 
   app.post(

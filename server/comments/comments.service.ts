@@ -12,8 +12,10 @@ import { newId } from '../lib/ids.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { MINUTE, isoMinus, nowIso } from '../lib/time.ts';
 import { toCommentDto, type CommentReader } from './comments.mapper.ts';
+import type { PageCache } from './page-cache.ts';
 import {
   findByClientKey,
+  findTopicReadState,
   findComment,
   findCommentWithAuthor,
   insertComment,
@@ -32,13 +34,12 @@ async function commentDto(ctx: Ctx, id: string, viewer: Viewer | null): Promise<
   return toCommentDto(row, readerOf(viewer));
 }
 
-export async function listTopicComments(
-  ctx: Ctx,
-  viewer: Viewer | null,
-  topicId: string,
-  page: { after?: string; limit?: number },
-): Promise<CommentPage> {
-  await visibleTopic(ctx, viewer, topicId);
+interface PageRequest {
+  after?: string;
+  limit?: number;
+}
+
+async function buildPage(ctx: Ctx, viewer: Viewer | null, topicId: string, page: PageRequest): Promise<CommentPage> {
   const limit = page.limit ?? PAGE_LIMIT_DEFAULT;
   const rows = await listComments(
     ctx.db,
@@ -52,6 +53,25 @@ export async function listTopicComments(
   return { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
 }
 
+/** A page of a topic's thread for a signed-in reader, who may also see their own held comments. */
+export async function listTopicComments(ctx: Ctx, viewer: Viewer, topicId: string, page: PageRequest): Promise<CommentPage> {
+  await visibleTopic(ctx, viewer, topicId);
+  return buildPage(ctx, viewer, topicId, page);
+}
+
+/** The same page for anonymous readers, as JSON text, from the cache while the topic has not changed. */
+export async function publicCommentPageJson(ctx: Ctx, cache: PageCache, topicId: string, page: PageRequest): Promise<string> {
+  const state = await findTopicReadState(ctx.db, topicId);
+  if (!state || state.published !== 1) throw notFound('This topic');
+  const key = `${topicId}|${page.after ?? ''}|${page.limit ?? ''}`;
+  const cached = cache.get(key, state.version);
+  if (cached !== undefined) return cached;
+  // Built after reading the version, so the page is never older than the version it is filed under.
+  const json = JSON.stringify(await buildPage(ctx, null, topicId, page));
+  cache.set(key, state.version, json);
+  return json;
+}
+
 function assertWritable(dialogue: DialogueRow, topic: TopicRow): void {
   const status = dialogueStatus(dialogue);
   if (status === 'announced') throw new AppError(409, 'dialogue_not_open', 'This dialogue has not opened yet; comments open on its start date.');
@@ -60,12 +80,12 @@ function assertWritable(dialogue: DialogueRow, topic: TopicRow): void {
 }
 
 async function assertPostingRate(ctx: Ctx, authorId: string): Promise<void> {
-  const times = await recentCommentTimes(ctx.db, authorId, isoMinus(MINUTE));
   const limit = ctx.config.rateLimitPostsPerMinute;
+  const times = await recentCommentTimes(ctx.db, authorId, isoMinus(MINUTE), limit);
   if (times.length >= limit) {
-    const oldestInWindow = times[times.length - limit]!;
+    const oldestCounted = times[limit - 1]!;
     throw tooManyRequests(
-      (Date.parse(oldestInWindow) + MINUTE - Date.now()) / 1000,
+      (Date.parse(oldestCounted) + MINUTE - Date.now()) / 1000,
       `You can post ${limit} comments a minute; please wait a moment.`,
     );
   }
@@ -215,6 +235,5 @@ export async function withdrawComment(ctx: Ctx, viewer: Viewer, commentId: strin
     throw new AppError(409, 'comment_not_editable', 'A moderator has already taken this comment down.');
   }
   assertAuthorWindow(ctx, comment, dialogue, topic);
-  const now = nowIso();
-  await updateComment(ctx.db, commentId, { status: 'withdrawn', updated_at: now });
+  await ctx.db.transaction().execute((trx) => updateComment(trx, commentId, { status: 'withdrawn', updated_at: nowIso() }));
 }

@@ -216,6 +216,7 @@ export async function createTopic(ctx: Ctx, viewer: Viewer, slug: string, input:
       description: input.description ?? '',
       locked: 0,
       last_seq: 0,
+      version: 0,
       created_at: now,
       updated_at: now,
     });

@@ -239,6 +239,25 @@ describeOnEachDatabase('comments', (kind) => {
     });
   });
 
+  describe('the anonymous page cache', () => {
+    it('never serves an anonymous reader a thread older than the last post, edit, withdrawal or name change', async () => {
+      const { topic, dialogue, owner } = await dialogueWithTopic(t);
+      const author = await participant(t, { displayName: 'Before' });
+      const bodies = async () => (await list(t, topic.id)).items.map((c) => [c.author.displayName, c.status, c.bodyHtml]);
+      expect(await bodies()).toEqual([]);
+      const comment = await postComment(t, author, topic.id, { body: 'first' });
+      expect(await bodies()).toEqual([['Before', 'published', '<p>first</p>']]);
+      await call(t, 'PATCH', `/api/comments/${comment.id}`, { as: author, body: { body: 'second' } });
+      expect(await bodies()).toEqual([['Before', 'published', '<p>second</p>']]);
+      await call(t, 'PATCH', '/api/auth/me', { as: author, body: { displayName: 'After' } });
+      expect(await bodies()).toEqual([['After', 'published', '<p>second</p>']]);
+      await call(t, 'DELETE', `/api/comments/${comment.id}`, { as: author });
+      expect(await bodies()).toEqual([[ 'After', 'withdrawn', '']]);
+      await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { published: false } });
+      expect((await call(t, 'GET', `/api/topics/${topic.id}/comments`)).statusCode).toBe(404);
+    });
+  });
+
   describe('PATCH /api/comments/:id', () => {
     it('lets the author edit within the window and keeps the earlier text as a revision', async () => {
       const { topic } = await dialogueWithTopic(t);

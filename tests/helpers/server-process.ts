@@ -24,9 +24,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs a script of the project (default: the real server) as a child process with this environment. */
-export function runScript(script: string, env: Record<string, string>, args: string[] = []): Omit<ServerProcess, 'url'> {
-  const child = spawn(TSX, [script, ...args], {
+/**
+ * Runs a script of the project as a child process with this environment; `cpus` pins it to
+ * those cores with taskset (benchmarks keep server and load generator apart).
+ */
+export function runScript(script: string, env: Record<string, string>, args: string[] = [], cpus?: string): Omit<ServerProcess, 'url'> {
+  const command = cpus ? ['taskset', '-c', cpus, TSX] : [TSX];
+  const child = spawn(command[0]!, [...command.slice(1), script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
   });
@@ -37,11 +41,15 @@ export function runScript(script: string, env: Record<string, string>, args: str
   return { process: child, output: () => output, exited };
 }
 
-/** Starts `server/main.ts` and waits until /readyz answers. */
-export async function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+/** Starts `server/main.ts` (or another server script) and waits until its /readyz answers. */
+export async function startServer(
+  env: Record<string, string>,
+  options: { timeoutMs?: number; script?: string; cpus?: string } = {},
+): Promise<ServerProcess> {
+  const { timeoutMs = 30_000, script = 'server/main.ts', cpus } = options;
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const started = runScript('server/main.ts', { PUBLIC_ORIGIN: `http://localhost:${port}`, ...env, PORT: String(port) });
+  const started = runScript(script, { PUBLIC_ORIGIN: `http://localhost:${port}`, ...env, PORT: String(port) }, [], cpus);
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void started.exited.then((code) => (exitCode = code));

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { groupCommit, plainTransactions, type Write } from './group-commit.ts';
 import type { Database } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
 
@@ -18,6 +19,8 @@ export interface DbConfig {
 export interface Db {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** runs a write transaction; on SQLite concurrent ones share a commit (see group-commit.ts) */
+  write: Write;
 }
 
 export function dialectOf(url: string): DialectName {
@@ -65,14 +68,16 @@ export function createDb(config: DbConfig): Db {
   const dialect = dialectOf(config.url);
   if (dialect === 'sqlite') {
     const sqlite = openSqlite(config.url.slice('sqlite:'.length));
-    return { dialect, db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }) };
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    return { dialect, db, write: groupCommit(db) };
   }
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 10,
     ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
   });
-  return { dialect, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { dialect, db, write: plainTransactions(db) };
 }
 
 /** True when a write failed on a unique or primary-key constraint, in either dialect. */

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator, type Kysely } from 'kysely';
 import { migrationProvider } from './migrations/index.ts';
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -9,7 +9,7 @@ import type { Db } from '../db/create-db.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
-import type { Ctx } from './context.ts';
+import { createCtx } from './context.ts';
 import { dialogueRoutes } from './dialogues/dialogues.routes.ts';
 import { AppError } from './errors.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -32,7 +32,7 @@ export const BODY_LIMIT = 1024 * 1024;
 /** Builds the whole application without listening or touching anything outside it. */
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy }).withTypeProvider<TypeBoxTypeProvider>();
-  const ctx: Ctx = { db: database.db, dialect: database.dialect, config };
+  const ctx = createCtx(database, config);
   installValidation(app);
   installErrorHandler(app);
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createDb } from '../db/create-db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createCtx } from './context.ts';
 import { createOrganizer } from './seed/organizer.ts';
 
 const usage = 'usage: npm run create-organizer -- --email you@example.org [--password "at least 10 characters"]';
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   const database = createDb({ url: config.databaseUrl });
   try {
     await migrateToLatest(database.db);
-    const result = await createOrganizer({ db: database.db, dialect: database.dialect, config }, email, values.password ?? null);
+    const result = await createOrganizer(createCtx(database, config), email, values.password ?? null);
     console.log(result.created ? `created organizer ${email}` : `${email} is now an organizer`);
     if (result.generatedPassword) console.log(`password (shown only now): ${result.generatedPassword}`);
     return 0;

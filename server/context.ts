@@ -1,11 +1,21 @@
 import type { Kysely } from 'kysely';
-import type { DialectName } from '../db/create-db.ts';
+import type { DialectName, Db } from '../db/create-db.ts';
+import type { Write } from '../db/group-commit.ts';
 import type { Database } from '../db/schema.ts';
 import type { Config } from './config.ts';
 
-/** What every service needs; built once by buildApp. */
+/** What every service needs; built once per process (or per test app). */
 export interface Ctx {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** every write transaction goes through here (group commit on SQLite) */
+  write: Write;
   config: Config;
 }
+
+export const createCtx = (database: Db, config: Config): Ctx => ({
+  db: database.db,
+  dialect: database.dialect,
+  write: database.write,
+  config,
+});

@@ -2,6 +2,7 @@ import { createDb } from '../db/create-db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createCtx } from './context.ts';
 import { bootstrap } from './seed/bootstrap.ts';
 
 function readConfig(): Config {
@@ -17,7 +18,7 @@ function readConfig(): Config {
 const config = readConfig();
 const database = createDb({ url: config.databaseUrl });
 await migrateToLatest(database.db);
-const ctx = { db: database.db, dialect: database.dialect, config };
+const ctx = createCtx(database, config);
 const { organizer, demoSeeded } = await bootstrap(ctx);
 
 const app = await buildApp({ config, database, logger: { level: config.logLevel } });

@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import * as createCoreTables from './2026_11_23_0400_create_core_tables.ts';
 
 /** The registry: every migration, by its sortable name. Add new ones here. */

@@ -111,7 +111,7 @@ export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatc
     throw new AppError(400, 'validation_failed', 'currentPassword is only used together with password.');
   }
   const shownInThreads = ['displayName', 'country', 'affiliation', 'nameDisplay'].some((field) => field in patch);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     await updateUser(trx, viewer.id, changes);
     if (shownInThreads) await bumpTopicVersions(trx, await topicsOfAuthor(trx, viewer.id));
   });

@@ -130,7 +130,7 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   const id = newId();
   const now = nowIso();
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.write(async (trx) => {
       const seq = await takeNextSeq(trx, topicId);
       await insertComment(trx, {
         id,
@@ -193,7 +193,7 @@ export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, i
   const bodyHtml = renderBody(input.body);
   const now = nowIso();
   const moderatorNote = !own && input.note?.trim() ? input.note.trim() : null;
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     await insertRevision(trx, {
       id: newId(),
       commentId,
@@ -235,5 +235,5 @@ export async function withdrawComment(ctx: Ctx, viewer: Viewer, commentId: strin
     throw new AppError(409, 'comment_not_editable', 'A moderator has already taken this comment down.');
   }
   assertAuthorWindow(ctx, comment, dialogue, topic);
-  await ctx.db.transaction().execute((trx) => updateComment(trx, commentId, { status: 'withdrawn', updated_at: nowIso() }));
+  await ctx.write((trx) => updateComment(trx, commentId, { status: 'withdrawn', updated_at: nowIso() }));
 }

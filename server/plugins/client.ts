@@ -13,7 +13,7 @@ export async function registerClient(app: FastifyInstance): Promise<boolean> {
     wildcard: false,
     index: false,
     setHeaders: (res, path) => {
-      res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   return true;

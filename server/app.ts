@@ -17,7 +17,10 @@ import { authPlugin } from './plugins/auth.ts';
 import { registerClient } from './plugins/client.ts';
 import { installErrorHandler } from './plugins/errors.ts';
 import { originCheckPlugin } from './plugins/origin-check.ts';
+import { createSocketServer, realtimePlugin } from './plugins/realtime.ts';
 import { installValidation } from './plugins/validation.ts';
+import { createBroadcaster } from './realtime/broadcast.ts';
+import { createPresence } from './realtime/presence.ts';
 import { visitRoutes } from './stats/visits.routes.ts';
 import type { App } from './types.ts';
 
@@ -32,7 +35,9 @@ export const BODY_LIMIT = 1024 * 1024;
 /** Builds the whole application without listening or touching anything outside it. */
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy }).withTypeProvider<TypeBoxTypeProvider>();
-  const ctx = createCtx(database, config);
+  const io = createSocketServer(app.server, config.publicOrigin);
+  const ctx = createCtx(database, config, createBroadcaster(io, database.db, app.log));
+  app.decorate('ctx', ctx);
   installValidation(app);
   installErrorHandler(app);
 
@@ -76,6 +81,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   // Application plugins.
   await app.register(originCheckPlugin, { publicOrigin: config.publicOrigin });
   await app.register(authPlugin, { ctx });
+  await app.register(realtimePlugin, { ctx, io, presence: createPresence(io, app.log) });
 
   // Routes.
   for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, visitRoutes]) {

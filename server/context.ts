@@ -3,6 +3,7 @@ import type { DialectName, Db } from '../db/create-db.ts';
 import type { Write } from '../db/group-commit.ts';
 import type { Database } from '../db/schema.ts';
 import type { Config } from './config.ts';
+import { noRealtime, type RealtimePort } from './realtime/realtime.port.ts';
 
 /** What every service needs; built once per process (or per test app). */
 export interface Ctx {
@@ -11,11 +12,14 @@ export interface Ctx {
   /** every write transaction goes through here (group commit on SQLite) */
   write: Write;
   config: Config;
+  /** told of every change after its commit; it fans the change out to sockets */
+  realtime: RealtimePort;
 }
 
-export const createCtx = (database: Db, config: Config): Ctx => ({
+export const createCtx = (database: Db, config: Config, realtime: RealtimePort = noRealtime): Ctx => ({
   db: database.db,
   dialect: database.dialect,
   write: database.write,
   config,
+  realtime,
 });

@@ -15,3 +15,10 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** what the app's services run with (tests use it to act as a service would) */
+    ctx: import('./context.ts').Ctx;
+  }
+}

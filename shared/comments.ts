@@ -18,6 +18,9 @@ export const CommentAuthor = Type.Object({
 export const Comment = Type.Object({
   id: Id,
   seq: Type.Integer({ description: 'increases within the topic; the catch-up cursor' }),
+  changeSeq: Type.Integer({
+    description: 'increases within the topic with every change to any of its comments; a client keeps the highest it saw to catch up on edits, too',
+  }),
   topicId: Id,
   parentId: Type.Union([Id, Type.Null()], { description: 'the top-level comment of the sub-thread' }),
   replyTo: Type.Union([Type.Object({ id: Id, displayName: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
@@ -67,3 +70,17 @@ export const CommentPage = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 export type CommentPage = Static<typeof CommentPage>;
+
+export const ReadPositionBody = Type.Object(
+  { lastSeq: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'the highest seq the reader has seen' }) },
+  { additionalProperties: false },
+);
+export type ReadPositionBody = Static<typeof ReadPositionBody>;
+
+export const TopicUnread = Type.Object({
+  topicId: Id,
+  lastReadSeq: Type.Union([Type.Integer(), Type.Null()], { description: 'null when the reader never opened the topic' }),
+  unread: Type.Integer({ description: 'published comments by others after lastReadSeq' }),
+});
+export const UnreadList = Type.Object({ items: Type.Array(TopicUnread) });
+export type UnreadList = Static<typeof UnreadList>;

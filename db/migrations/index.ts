@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as createCoreTables from './2026_11_23_0400_create_core_tables.ts';
+import * as addCommentChangeSeq from './2026_11_23_1800_add_comment_change_seq.ts';
 
 /** The registry: every migration, by its sortable name. Add new ones here. */
 const migrations: Record<string, Migration> = {
   '2026_11_23_0400_create_core_tables': createCoreTables,
+  '2026_11_23_1800_add_comment_change_seq': addCommentChangeSeq,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,8 @@ export interface CommentsTable {
   id: string;
   topic_id: string;
   seq: number;
+  /** the topic's version when this comment last changed: catch-up resends what changed after a client's */
+  change_seq: number;
   parent_id: string | null;
   reply_to_id: string | null;
   author_id: string;

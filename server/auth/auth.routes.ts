@@ -51,6 +51,7 @@ export async function authRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void>
     { onRequest: requireUser, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors(401, 403) } } },
     async (request, reply) => {
       await invalidateSession(ctx.db, request.viewer!.sessionId);
+      ctx.realtime.sessionEnded(request.viewer!.sessionId);
       clearSessionCookie(reply, origin);
       return reply.status(204).send(null);
     },

@@ -17,6 +17,7 @@ export function toCommentDto(row: CommentWithAuthor, reader: CommentReader): Com
   const dto: Comment = {
     id: row.id,
     seq: row.seq,
+    changeSeq: row.change_seq,
     topicId: row.topic_id,
     parentId: row.parent_id,
     replyTo: row.reply_to_id

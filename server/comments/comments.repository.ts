@@ -40,14 +40,25 @@ export interface VisibilityScope {
   everything: boolean;
 }
 
+/** Where a page starts: after a `seq`, and (catch-up) also any older comment changed after a `changeSeq`. */
+export interface PageStart {
+  afterSeq: number;
+  changedAfter?: number;
+}
+
 export async function listComments(
   db: Executor,
   topicId: string,
   scope: VisibilityScope,
-  afterSeq: number,
+  start: PageStart,
   limit: number,
 ): Promise<CommentWithAuthor[]> {
-  let query = commentsWithAuthors(db).where('c.topic_id', '=', topicId).where('c.seq', '>', afterSeq);
+  const { afterSeq, changedAfter } = start;
+  let query = commentsWithAuthors(db)
+    .where('c.topic_id', '=', topicId)
+    .where((eb) =>
+      changedAfter === undefined ? eb('c.seq', '>', afterSeq) : eb.or([eb('c.seq', '>', afterSeq), eb('c.change_seq', '>', changedAfter)]),
+    );
   if (!scope.everything) {
     const viewerId = scope.viewerId;
     query = query.where((eb) =>
@@ -82,29 +93,39 @@ export async function recentCommentTimes(db: Executor, authorId: string, since: 
   return rows.map((r) => r.created_at);
 }
 
-/** Hands out the topic's next `seq` (and a new version); inside the posting transaction, so seqs never repeat. */
-export async function takeNextSeq(trx: Transaction<Database>, topicId: string): Promise<number> {
+/** Hands out the topic's next `seq` and version; inside the posting transaction, so neither ever repeats. */
+export async function takeNextSeq(trx: Transaction<Database>, topicId: string): Promise<{ seq: number; changeSeq: number }> {
   const row = await trx
     .updateTable('topics')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1), version: eb('version', '+', 1) }))
     .where('id', '=', topicId)
-    .returning('last_seq')
+    .returning(['last_seq', 'version'])
     .executeTakeFirstOrThrow();
-  return Number(row.last_seq);
+  return { seq: Number(row.last_seq), changeSeq: Number(row.version) };
 }
 
 export async function insertComment(trx: Executor, row: NewCommentRow): Promise<void> {
   await trx.insertInto('comments').values(row).execute();
 }
 
-/** Changes a comment and bumps its topic's version, so no cached page shows the old state; call it in a transaction. */
+/**
+ * Changes a comment and bumps its topic's version, so no cached page shows the old state and
+ * catch-up knows the comment changed; call it in a transaction.
+ */
 export async function updateComment(
   trx: Transaction<Database>,
   id: string,
   changes: Partial<Pick<CommentRow, 'body_markdown' | 'body_html' | 'status' | 'edit_note' | 'edited_at' | 'updated_at'>>,
 ): Promise<void> {
-  const row = await trx.updateTable('comments').set(changes).where('id', '=', id).returning('topic_id').executeTakeFirst();
-  if (row) await bumpTopicVersions(trx, [row.topic_id]);
+  const comment = await trx.selectFrom('comments').select('topic_id').where('id', '=', id).executeTakeFirst();
+  if (!comment) return;
+  const topic = await trx
+    .updateTable('topics')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', comment.topic_id)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await trx.updateTable('comments').set({ ...changes, change_seq: Number(topic.version) }).where('id', '=', id).execute();
 }
 
 export async function bumpTopicVersions(db: Executor, topicIds: string[]): Promise<void> {

@@ -1,12 +1,14 @@
 import { Type } from 'typebox';
-import { Comment, CommentPage, CommentPageQuery, CreateCommentBody, PatchCommentBody } from '../../shared/comments.ts';
+import { Comment, CommentPage, CommentPageQuery, CreateCommentBody, PatchCommentBody, ReadPositionBody, UnreadList } from '../../shared/comments.ts';
 import { IdParams } from '../../shared/common.ts';
+import { SlugParams } from '../../shared/dialogues.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { requireUser } from '../plugins/auth.ts';
 import type { App } from '../types.ts';
 import { editComment, listTopicComments, postComment, publicCommentPageJson, withdrawComment } from './comments.service.ts';
 import { PageCache } from './page-cache.ts';
+import { dialogueUnread, markRead } from './reads.service.ts';
 
 export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
   const pageCache = new PageCache();
@@ -78,5 +80,37 @@ export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
       await withdrawComment(ctx, request.viewer!, request.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  app.put(
+    '/api/topics/:id/read',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['comments'],
+        summary: 'Remember where the signed-in reader left off in a topic (it only ever moves forward)',
+        params: IdParams,
+        body: ReadPositionBody,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await markRead(ctx, request.viewer!, request.params.id, request.body.lastSeq);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/dialogues/:slug/unread',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['comments'],
+        summary: 'For each topic: where the signed-in reader left off and how many comments by others are new since',
+        params: SlugParams,
+        response: { 200: UnreadList, ...errors(401, 404) },
+      },
+    },
+    async (request) => dialogueUnread(ctx, request.viewer!, request.params.slug),
   );
 }

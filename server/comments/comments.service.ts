@@ -1,5 +1,6 @@
-import type { Comment, CommentPage, CreateCommentBody, PatchCommentBody } from '../../shared/comments.ts';
+import type { Comment, CommentPage, CommentStatus, CreateCommentBody, PatchCommentBody } from '../../shared/comments.ts';
 import { PAGE_LIMIT_DEFAULT } from '../../shared/common.ts';
+import { CATCH_UP_MAX } from '../../shared/realtime.ts';
 import { isUniqueViolation } from '../../db/create-db.ts';
 import type { CommentRow } from '../../db/tables/comments.table.ts';
 import type { DialogueRow, TopicRow } from '../../db/tables/dialogues.table.ts';
@@ -45,7 +46,7 @@ async function buildPage(ctx: Ctx, viewer: Viewer | null, topicId: string, page:
     ctx.db,
     topicId,
     { viewerId: viewer?.id ?? null, everything: isModerator(viewer) },
-    page.after === undefined ? 0 : Number(page.after),
+    { afterSeq: page.after === undefined ? 0 : Number(page.after) },
     limit + 1,
   );
   const items = rows.slice(0, limit).map((row) => toCommentDto(row, readerOf(viewer)));
@@ -72,7 +73,24 @@ export async function publicCommentPageJson(ctx: Ctx, cache: PageCache, topicId:
   return json;
 }
 
-function assertWritable(dialogue: DialogueRow, topic: TopicRow): void {
+/**
+ * What a reconnecting reader missed: visible comments after `afterSeq`, and older ones changed
+ * after `changedAfter`, from the database, so it works whichever node the reader comes back to.
+ */
+export async function catchUp(
+  ctx: Ctx,
+  viewer: Viewer | null,
+  topicId: string,
+  afterSeq: number,
+  changedAfter: number | undefined,
+): Promise<{ items: Comment[]; more: boolean }> {
+  const scope = { viewerId: viewer?.id ?? null, everything: isModerator(viewer) };
+  const rows = await listComments(ctx.db, topicId, scope, { afterSeq, ...(changedAfter === undefined ? {} : { changedAfter }) }, CATCH_UP_MAX + 1);
+  return { items: rows.slice(0, CATCH_UP_MAX).map((row) => toCommentDto(row, readerOf(viewer))), more: rows.length > CATCH_UP_MAX };
+}
+
+/** Comments (and typing) only while the dialogue is open and the topic unlocked. */
+export function assertWritable(dialogue: DialogueRow, topic: TopicRow): void {
   const status = dialogueStatus(dialogue);
   if (status === 'announced') throw new AppError(409, 'dialogue_not_open', 'This dialogue has not opened yet; comments open on its start date.');
   if (status === 'closed') throw new AppError(409, 'dialogue_closed', 'This dialogue is closed; it can be read but no longer answered.');
@@ -131,11 +149,12 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   const now = nowIso();
   try {
     await ctx.write(async (trx) => {
-      const seq = await takeNextSeq(trx, topicId);
+      const { seq, changeSeq } = await takeNextSeq(trx, topicId);
       await insertComment(trx, {
         id,
         topic_id: topicId,
         seq,
+        change_seq: changeSeq,
         parent_id: placement.parentId,
         reply_to_id: placement.replyToId,
         author_id: viewer.id,
@@ -159,6 +178,7 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
     }
     throw error;
   }
+  ctx.realtime.commentChanged(id, null);
   return { comment: await commentDto(ctx, id, viewer), httpStatus: status === 'pending' ? 202 : 201 };
 }
 
@@ -223,6 +243,7 @@ export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, i
       });
     }
   });
+  ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
   return commentDto(ctx, commentId, viewer);
 }
 
@@ -236,4 +257,5 @@ export async function withdrawComment(ctx: Ctx, viewer: Viewer, commentId: strin
   }
   assertAuthorWindow(ctx, comment, dialogue, topic);
   await ctx.write((trx) => updateComment(trx, commentId, { status: 'withdrawn', updated_at: nowIso() }));
+  ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
 }

@@ -225,6 +225,7 @@ export async function createTopic(ctx: Ctx, viewer: Viewer, slug: string, input:
     throw error;
   }
   await recordAction(ctx.db, { dialogueId: dialogue.id, actorId: viewer.id, action: 'topic.create', targetType: 'topic', targetId: id, after: input });
+  ctx.realtime.topicChanged(id);
   return toTopicDto((await findTopicWithCount(ctx.db, id))!, dialogue.slug);
 }
 
@@ -269,5 +270,6 @@ export async function patchTopic(ctx: Ctx, viewer: Viewer, topicId: string, patc
     before: toTopicDto({ ...topic, comment_count: updated.comment_count }, dialogue.slug),
     after: toTopicDto(updated, dialogue.slug),
   });
+  ctx.realtime.topicChanged(topicId);
   return toTopicDto(updated, dialogue.slug);
 }

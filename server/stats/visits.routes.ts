@@ -5,16 +5,12 @@ import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { randomToken } from '../lib/ids.ts';
 import type { App } from '../types.ts';
+import { VISITOR_COOKIE, visitorIdFrom } from './visitor.ts';
 import { recordVisit } from './visits.service.ts';
 
-const VISITOR_COOKIE = 'vid';
-const VISITOR_ID = /^[a-z2-7]{24}$/;
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-const visitorOf = (request: FastifyRequest): string | null => {
-  const vid = request.cookies[VISITOR_COOKIE];
-  return vid && VISITOR_ID.test(vid) ? vid : null;
-};
+const visitorOf = (request: FastifyRequest): string | null => visitorIdFrom(request.cookies);
 
 export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
   app.post(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
-import { createCtx, type Ctx } from '../../server/context.ts';
+import type { Ctx } from '../../server/context.ts';
 import type { App } from '../../server/types.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
@@ -35,7 +35,7 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<Confi
   return {
     app,
     testDb,
-    ctx: createCtx(testDb.database, config),
+    ctx: app.ctx,
     close: async () => {
       await app.close();
       await testDb.drop();

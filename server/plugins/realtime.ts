@@ -1,0 +1,88 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { isModerator } from '../auth/viewer.ts';
+import type { Ctx } from '../context.ts';
+import type { IoServer, IoSocket } from '../realtime/io.ts';
+import type { Presence } from '../realtime/presence.ts';
+import { rooms } from '../realtime/rooms.ts';
+import { registerSocketHandlers } from '../realtime/socket.handlers.ts';
+import { visitorIdFrom } from '../stats/visitor.ts';
+import { loadViewer } from './auth.ts';
+
+/** Largest frame a client may send: every client command is a few ids. */
+const MAX_CLIENT_FRAME_BYTES = 16 * 1024;
+
+/**
+ * Socket.IO on the forum's own HTTP server and port, at /socket.io. A browser always sends its
+ * Origin on a cross-site handshake, so one that names another site is refused (the same CSRF
+ * defence as the HTTP API); the same-origin polling handshake may come without one.
+ */
+export function createSocketServer(httpServer: HttpServer, publicOrigin: string): IoServer {
+  return new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: MAX_CLIENT_FRAME_BYTES,
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, origin === undefined || origin === publicOrigin);
+    },
+  });
+}
+
+async function useRedisAdapter(io: IoServer, url: string, app: FastifyInstance): Promise<() => Promise<void>> {
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (err: unknown) => app.log.error({ err }, 'redis connection error'));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  return async () => {
+    await Promise.allSettled([pub.close(), sub.close()]);
+  };
+}
+
+/** Reads the session cookie of the handshake: a valid session signs the socket in, anything else is an anonymous reader. */
+function authenticate(app: FastifyInstance, ctx: Ctx) {
+  return async (socket: IoSocket, next: (error?: Error) => void): Promise<void> => {
+    try {
+      const cookies = app.parseCookie(socket.request.headers.cookie ?? '');
+      const token = cookies[SESSION_COOKIE];
+      const loaded = token ? await loadViewer(ctx, token) : null;
+      const visitor = visitorIdFrom(cookies);
+      socket.data = {
+        viewer: loaded?.viewer ?? null,
+        token: loaded ? token! : null,
+        viewerKey: loaded ? `u:${loaded.viewer.id}` : visitor ? `v:${visitor}` : `s:${socket.id}`,
+      };
+      next();
+    } catch (error) {
+      app.log.error({ err: error }, 'socket handshake failed');
+      next(new Error('The server could not check this connection; try again.'));
+    }
+  };
+}
+
+export const realtimePlugin = fp(async (app, { ctx, io, presence }: { ctx: Ctx; io: IoServer; presence: Presence }) => {
+  const closeRedis = ctx.config.redisUrl ? await useRedisAdapter(io, ctx.config.redisUrl, app) : async () => undefined;
+  io.use(authenticate(app, ctx));
+  io.on('connection', (socket) => {
+    const viewer = socket.data.viewer;
+    if (viewer) {
+      void socket.join([rooms.user(viewer.id), rooms.session(viewer.sessionId), ...(isModerator(viewer) ? [rooms.moderators] : [])]);
+    }
+    registerSocketHandlers(ctx, socket, presence, app.log);
+  });
+  // Open websockets would keep the HTTP server from closing: end them first.
+  app.addHook('preClose', async () => {
+    io.local.disconnectSockets(true);
+    io.engine.close();
+  });
+  app.addHook('onClose', async () => {
+    await io.of('/').adapter.close();
+    await closeRedis();
+  });
+});

@@ -1,0 +1,21 @@
+// Room names. A socket viewing a topic is in `topic`; signed-in ones also in their own
+// `topicUser` room, moderators also in `topicModerators`, so that each audience of a change can
+// be addressed with socket.io's `to(…).except(…)`, on one node or many.
+export const rooms = {
+  topic: (topicId: string) => `t:${topicId}`,
+  topicModerators: (topicId: string) => `t:${topicId}:m`,
+  topicUser: (topicId: string, userId: string) => `t:${topicId}:u:${userId}`,
+  dialogue: (dialogueId: string) => `d:${dialogueId}`,
+  user: (userId: string) => `u:${userId}`,
+  session: (sessionId: string) => `s:${sessionId}`,
+  moderators: 'moderators',
+};
+
+const TOPIC_ROOM = /^t:([^:]+)$/;
+
+/** The topic ids among a socket's rooms. */
+export const topicIdsOf = (socketRooms: Iterable<string>): string[] =>
+  [...socketRooms].flatMap((room) => {
+    const match = TOPIC_ROOM.exec(room);
+    return match ? [match[1]!] : [];
+  });

@@ -1,0 +1,172 @@
+import type { TSchema } from 'typebox';
+import type { ValidateFunction } from 'ajv';
+import {
+  DialogueRefPayload,
+  TopicJoinPayload,
+  TopicRefPayload,
+  TYPING_INTERVAL_MS,
+  type Failed,
+  type TopicJoined,
+  type DialogueJoined,
+} from '../../shared/realtime.ts';
+import { assertCanWrite, isModerator, isOrganizer } from '../auth/viewer.ts';
+import { findUserById } from '../auth/users.repository.ts';
+import { assertWritable, catchUp } from '../comments/comments.service.ts';
+import { readPosition } from '../comments/reads.service.ts';
+import type { Ctx } from '../context.ts';
+import { findDialogueById, listTopics } from '../dialogues/dialogues.repository.ts';
+import { visibleTopic } from '../dialogues/dialogues.service.ts';
+import { AppError, notFound } from '../errors.ts';
+import { loadViewer, notSignedIn } from '../plugins/auth.ts';
+import { makeAjv } from '../plugins/validation.ts';
+import type { IoSocket, RealtimeLog } from './io.ts';
+import type { Presence } from './presence.ts';
+import { rooms } from './rooms.ts';
+
+/** Client events one socket may send per window; past it they are refused, past three times it the socket is cut. */
+export const EVENT_BUDGET = { events: 30, windowMs: 10_000 };
+/** Topics one socket may follow at once. */
+const MAX_TOPICS_PER_SOCKET = 20;
+
+const ajv = makeAjv(false);
+const validator = (schema: TSchema): ValidateFunction => ajv.compile(schema);
+const validJoin = validator(TopicJoinPayload);
+const validTopicRef = validator(TopicRefPayload);
+const validDialogueRef = validator(DialogueRefPayload);
+
+const failure = (code: string, message: string): Failed => ({ ok: false, error: { code, message } });
+
+function eventBudget() {
+  let windowStart = Date.now();
+  let used = 0;
+  return {
+    /** 'ok', 'refused' (answer with an error) or 'abusive' (cut the socket) */
+    take(): 'ok' | 'refused' | 'abusive' {
+      const now = Date.now();
+      if (now - windowStart >= EVENT_BUDGET.windowMs) {
+        windowStart = now;
+        used = 0;
+      }
+      used += 1;
+      if (used <= EVENT_BUDGET.events) return 'ok';
+      return used > 3 * EVENT_BUDGET.events ? 'abusive' : 'refused';
+    },
+  };
+}
+
+type Reply = (reply: object) => void;
+
+/**
+ * Wires the client commands of one socket: each payload is checked against its schema, each
+ * command answered by an ack, `{ok:true,…}` or `{ok:false,error}`; nothing a client sends can
+ * throw past here.
+ */
+export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Presence, log: RealtimeLog): void {
+  const budget = eventBudget();
+  const dialogueOfTopic = new Map<string, string>();
+  let lastTypingAt = 0;
+
+  function handle<P>(event: string, valid: ValidateFunction, run: (payload: P) => Promise<object>): void {
+    socket.on(event as 'topic:leave', ((payload: unknown, ack: unknown) => {
+      // `emit(event, ack)` without a payload: the ack arrives first.
+      if (typeof payload === 'function' && ack === undefined) [payload, ack] = [undefined, payload];
+      const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => undefined;
+      const allowed = budget.take();
+      if (allowed !== 'ok') {
+        reply(failure('rate_limited', 'Too many events; slow down.'));
+        if (allowed === 'abusive') socket.disconnect(true);
+        return;
+      }
+      if (!valid(payload)) {
+        const first = valid.errors?.[0];
+        reply(failure('validation_failed', `Invalid payload${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}.`));
+        return;
+      }
+      run(payload as P).then(reply, (error: unknown) => {
+        if (error instanceof AppError && error.status < 500) return reply(failure(error.code, error.message));
+        log.warn({ err: error, event }, 'socket command failed');
+        reply(failure('internal_error', 'Something went wrong on the server.'));
+      });
+    }) as never);
+  }
+
+  handle<TopicJoinPayload>('topic:join', validJoin, async ({ topicId, afterSeq, afterChange }) => {
+    const viewer = socket.data.viewer;
+    const { dialogue } = await visibleTopic(ctx, viewer, topicId);
+    if (!dialogueOfTopic.has(topicId) && dialogueOfTopic.size >= MAX_TOPICS_PER_SOCKET) {
+      throw new AppError(429, 'too_many_topics', `One connection follows at most ${MAX_TOPICS_PER_SOCKET} topics.`);
+    }
+    // Joined before reading the database: whatever commits after the read reaches this socket as an
+    // event, whatever committed before is in `missed`; a comment in both is the same one (by id).
+    await socket.join([
+      rooms.topic(topicId),
+      ...(viewer ? [rooms.topicUser(topicId, viewer.id)] : []),
+      ...(isModerator(viewer) ? [rooms.topicModerators(topicId)] : []),
+    ]);
+    dialogueOfTopic.set(topicId, dialogue.id);
+    presence.changed(topicId, dialogue.id);
+    const [caughtUp, viewers, lastReadSeq] = await Promise.all([
+      afterSeq === undefined ? { items: [], more: false } : catchUp(ctx, viewer, topicId, afterSeq, afterChange),
+      presence.count(topicId),
+      viewer ? readPosition(ctx, viewer, topicId) : null,
+    ]);
+    const joined: TopicJoined = { missed: caughtUp.items, more: caughtUp.more, viewers, lastReadSeq };
+    return { ok: true, ...joined };
+  });
+
+  handle<TopicRefPayload>('topic:leave', validTopicRef, async ({ topicId }) => {
+    const dialogueId = dialogueOfTopic.get(topicId);
+    if (dialogueId === undefined) return { ok: true };
+    dialogueOfTopic.delete(topicId);
+    const viewer = socket.data.viewer;
+    for (const room of [rooms.topic(topicId), rooms.topicModerators(topicId), ...(viewer ? [rooms.topicUser(topicId, viewer.id)] : [])]) {
+      await socket.leave(room);
+    }
+    presence.changed(topicId, dialogueId);
+    return { ok: true };
+  });
+
+  handle<DialogueRefPayload>('dialogue:join', validDialogueRef, async ({ dialogueId }) => {
+    const dialogue = await findDialogueById(ctx.db, dialogueId);
+    if (!dialogue || (dialogue.published !== 1 && !isOrganizer(socket.data.viewer))) throw notFound('This dialogue');
+    await socket.join(rooms.dialogue(dialogueId));
+    const topics = await listTopics(ctx.db, dialogueId);
+    const joined: DialogueJoined = {
+      viewers: await Promise.all(topics.map(async (topic) => ({ topicId: topic.id, viewers: await presence.count(topic.id) }))),
+    };
+    return { ok: true, ...joined };
+  });
+
+  handle<DialogueRefPayload>('dialogue:leave', validDialogueRef, async ({ dialogueId }) => {
+    await socket.leave(rooms.dialogue(dialogueId));
+    return { ok: true };
+  });
+
+  handle<TopicRefPayload>('typing', validTopicRef, async ({ topicId }) => {
+    if (!socket.data.viewer || !socket.data.token) throw notSignedIn();
+    if (!dialogueOfTopic.has(topicId)) throw new AppError(409, 'not_joined', 'Join the topic before typing in it.');
+    const now = Date.now();
+    if (now - lastTypingAt < TYPING_INTERVAL_MS) return { ok: true };
+    lastTypingAt = now;
+    // Checked afresh each time: a participant signed out or suspended since connecting writes nothing.
+    const loaded = await loadViewer(ctx, socket.data.token);
+    if (!loaded) {
+      socket.data.viewer = null;
+      throw notSignedIn();
+    }
+    assertCanWrite(loaded.viewer);
+    const { topic, dialogue } = await visibleTopic(ctx, loaded.viewer, topicId);
+    assertWritable(dialogue, topic);
+    const user = await findUserById(ctx.db, loaded.viewer.id);
+    if (!user) throw notSignedIn();
+    socket
+      .to(rooms.topic(topicId))
+      .except(rooms.topicUser(topicId, user.id))
+      .emit('topic:typing', { topicId, displayName: user.name_display === 'country' ? null : user.display_name, country: user.country });
+    return { ok: true };
+  });
+
+  socket.on('disconnect', () => {
+    for (const [topicId, dialogueId] of dialogueOfTopic) presence.changed(topicId, dialogueId);
+  });
+}

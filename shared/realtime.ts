@@ -1,0 +1,88 @@
+import { Type, type Static } from 'typebox';
+import type { Comment } from './comments.ts';
+import { Id } from './common.ts';
+import type { Topic } from './dialogues.ts';
+
+// The Socket.IO contract (API.md): what the server announces and what clients may ask. Posting
+// happens over HTTP; sockets carry what changed. Every client command is answered by an ack.
+
+const Seq = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+
+export const TopicJoinPayload = Type.Object(
+  {
+    topicId: Id,
+    afterSeq: Type.Optional(Seq),
+    afterChange: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: Number.MAX_SAFE_INTEGER,
+        description: 'the highest `changeSeq` the client holds: comments changed since then are sent again',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TopicJoinPayload = Static<typeof TopicJoinPayload>;
+
+export const TopicRefPayload = Type.Object({ topicId: Id }, { additionalProperties: false });
+export type TopicRefPayload = Static<typeof TopicRefPayload>;
+
+export const DialogueRefPayload = Type.Object({ dialogueId: Id }, { additionalProperties: false });
+export type DialogueRefPayload = Static<typeof DialogueRefPayload>;
+
+/** How many missed comments one `topic:join` returns; past that, `more` tells the client to reload over HTTP. */
+export const CATCH_UP_MAX = 1_000;
+
+export interface SocketError {
+  code: string;
+  message: string;
+}
+export type Failed = { ok: false; error: SocketError };
+export type Ack<T extends object = object> = ({ ok: true } & T) | Failed;
+
+export interface TopicViewers {
+  topicId: string;
+  viewers: number;
+}
+
+export interface TopicJoined {
+  /** visible comments after `afterSeq`, and older ones changed after `afterChange`, in `seq` order */
+  missed: Comment[];
+  /** true when more than CATCH_UP_MAX were missed: reload the thread over HTTP */
+  more: boolean;
+  viewers: number;
+  /** where a signed-in reader left off (null when never read, or anonymous) */
+  lastReadSeq: number | null;
+}
+
+export interface DialogueJoined {
+  viewers: TopicViewers[];
+}
+
+export interface TypingNotice {
+  topicId: string;
+  /** null when the participant is shown as "participant from COUNTRY" */
+  displayName: string | null;
+  country: string;
+}
+
+export interface ServerToClientEvents {
+  'comment:created': (comment: Comment) => void;
+  'comment:updated': (comment: Comment) => void;
+  'comment:removed': (comment: Comment) => void;
+  'topic:viewers': (viewers: TopicViewers) => void;
+  'topic:typing': (notice: TypingNotice) => void;
+  'topic:changed': (topic: Topic) => void;
+}
+
+export interface ClientToServerEvents {
+  'topic:join': (payload: TopicJoinPayload, ack: (reply: Ack<TopicJoined>) => void) => void;
+  'topic:leave': (payload: TopicRefPayload, ack?: (reply: Ack) => void) => void;
+  'dialogue:join': (payload: DialogueRefPayload, ack: (reply: Ack<DialogueJoined>) => void) => void;
+  'dialogue:leave': (payload: DialogueRefPayload, ack?: (reply: Ack) => void) => void;
+  typing: (payload: TopicRefPayload, ack?: (reply: Ack) => void) => void;
+}
+
+/** Typing notices older than this are stale: clients drop the line, servers accept one per socket per interval. */
+export const TYPING_INTERVAL_MS = 3_000;
+export const TYPING_EXPIRES_MS = 6_000;

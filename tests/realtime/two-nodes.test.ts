@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../db/create-db.ts';
+import { buildApp } from '../../server/app.ts';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/databases.ts';
+import { dialogueWithTopic, participant, postComment } from '../helpers/factories.ts';
+import { connect, joinTopic, listen, nextEvent, type ClientSocket } from '../helpers/sockets.ts';
+import { testConfig, type TestApp } from '../helpers/test-app.ts';
+
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
+const enabled = Boolean(TEST_DATABASE_URL && TEST_REDIS_URL);
+const title = enabled
+  ? 'two nodes on PostgreSQL and Redis'
+  : 'two nodes on PostgreSQL and Redis (skipped: set TEST_DATABASE_URL=postgres://… and TEST_REDIS_URL=redis://… to run it)';
+
+/** A second server process in all but name: its own pool on the same schema, its own Redis clients. */
+async function node(testDb: TestDatabase, own: boolean): Promise<TestApp & { url: string }> {
+  const database = own ? testDb.database : createDb({ url: testDb.url, ...(testDb.pgSchema ? { pgSchema: testDb.pgSchema } : {}) });
+  const app = await buildApp({ config: testConfig({ redisUrl: TEST_REDIS_URL! }), database });
+  const url = await listen(app);
+  return {
+    app,
+    ctx: app.ctx,
+    testDb,
+    url,
+    close: async () => {
+      await app.close();
+      if (!own) await database.db.destroy();
+    },
+  };
+}
+
+describe.skipIf(!enabled)(title, () => {
+  let testDb: TestDatabase;
+  let a: TestApp & { url: string };
+  let b: TestApp & { url: string };
+  const sockets: ClientSocket[] = [];
+  const open = async (url: string) => {
+    const socket = await connect(url, null);
+    sockets.push(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('postgres');
+    a = await node(testDb, true);
+    b = await node(testDb, false);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await b?.close();
+    await a?.close();
+    await testDb?.drop();
+  });
+
+  it('delivers a comment posted over HTTP to node A to a viewer connected to node B', async () => {
+    const { topic } = await dialogueWithTopic(a);
+    const author = await participant(a);
+    const onB = await open(b.url);
+    await joinTopic(onB, topic.id);
+    const arrived = nextEvent(onB, 'comment:created');
+    const posted = await postComment(a, author, topic.id, { body: 'Posted on node A.' });
+    expect(await arrived).toMatchObject({ id: posted.id, seq: posted.seq });
+  });
+
+  it('adds up viewer counts across nodes', async () => {
+    const { topic } = await dialogueWithTopic(a);
+    const onA = await open(a.url);
+    await joinTopic(onA, topic.id);
+    const onB = await open(b.url);
+    const seenOnA = nextEvent(onA, 'topic:viewers', (v) => v.viewers === 2);
+    expect((await joinTopic(onB, topic.id)).viewers).toBe(2);
+    expect(await seenOnA).toEqual({ topicId: topic.id, viewers: 2 });
+    const backToOne = nextEvent(onA, 'topic:viewers', (v) => v.viewers === 1);
+    onB.disconnect();
+    expect(await backToOne).toEqual({ topicId: topic.id, viewers: 1 });
+  });
+
+  it('catches up a client that reconnects to the other node, missing nothing and repeating nothing', async () => {
+    const { topic } = await dialogueWithTopic(a);
+    const author = await participant(a);
+    const before = await postComment(a, author, topic.id, { body: 'Seen before the cut.' });
+    const onA = await open(a.url);
+    await joinTopic(onA, topic.id);
+    onA.disconnect();
+    const missed = [];
+    for (let i = 0; i < 5; i += 1) missed.push(await postComment(i % 2 ? a : b, author, topic.id, { body: `While away ${i}.` }));
+    const onB = await open(b.url);
+    const joined = await joinTopic(onB, topic.id, { afterSeq: before.seq, afterChange: before.changeSeq });
+    expect(joined.missed.map((c) => c.id)).toEqual(missed.map((c) => c.id));
+    expect(joined.missed.map((c) => c.seq)).toEqual(missed.map((_, i) => before.seq + 1 + i));
+  });
+});

@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Db } from '../db/create-db.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
@@ -32,9 +32,23 @@ export interface BuildOptions {
 
 export const BODY_LIMIT = 1024 * 1024;
 
+/**
+ * A URL Fastify cannot even decode never reaches the hooks, so this reply sets the error shape
+ * and the security headers itself.
+ */
+const answerBadUrl: FastifyServerOptions['frameworkErrors'] = (_error, _request, reply) => {
+  void (reply as FastifyReply)
+    .status(400)
+    .headers({
+      'content-security-policy': "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+    })
+    .send({ error: { code: 'bad_url', message: 'The request URL is malformed.' } });
+};
+
 /** Builds the whole application without listening or touching anything outside it. */
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, frameworkErrors: answerBadUrl }).withTypeProvider<TypeBoxTypeProvider>();
   const io = createSocketServer(app.server, config.publicOrigin);
   const ctx = createCtx(database, config, createBroadcaster(io, database.db, app.log));
   app.decorate('ctx', ctx);
@@ -63,13 +77,17 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     hsts: config.publicOrigin.startsWith('https:'),
   });
   await app.register(rateLimit, {
-    global: true,
+    global: false,
     max: config.rateLimitRequestsPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_request, context) =>
       new AppError(429, 'rate_limited', `Too many requests; try again in ${context.after}.`),
   });
+  // Every API request counts, the ones refused by a guard and the unknown ones too: as the first
+  // onRequest hook it runs before the Origin check and the auth guards. Routes with a limit of
+  // their own (sign-ups, visits) are counted by both.
+  app.addHook('onRequest', app.rateLimit());
   await app.register(swagger, {
     openapi: {
       info: { title: 'Virtual Dialogue API', version: '0.1.0', description: 'The public HTTP contract of Virtual Dialogue.' },

@@ -3,6 +3,7 @@ import { LoginBody, ProfilePatch, RegisterBody, UserEnvelope } from '../../share
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { requireUser } from '../plugins/auth.ts';
+import { ownRateLimit } from '../plugins/rate-limits.ts';
 import type { App } from '../types.ts';
 import { currentUser, login, register, updateProfile } from './auth.service.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
@@ -20,7 +21,11 @@ export async function authRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void>
         body: RegisterBody,
         response: { 201: UserEnvelope, ...errors(400, 409, 413, 429) },
       },
-      config: { rateLimit: { max: ctx.config.rateLimitSignupsPerHour, timeWindow: '1 hour', groupId: 'signups' } },
+      onRequest: ownRateLimit(app, {
+        max: ctx.config.rateLimitSignupsPerHour,
+        timeWindow: '1 hour',
+        message: 'Too many accounts were created from this address; try again later.',
+      }),
     },
     async (request, reply) => {
       const { user, session } = await register(ctx, request.body);

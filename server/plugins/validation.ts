@@ -1,11 +1,44 @@
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 
 export function makeAjv(coerceTypes: boolean): Ajv {
   const ajv = new Ajv({ coerceTypes, removeAdditional: false, useDefaults: true, allErrors: false, strict: false });
   addFormats(ajv);
   return ajv;
+}
+
+const NUL = '\u0000';
+
+/** The JSON pointer of the first string or key holding U+0000, or null when there is none. */
+function pathOfNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes(NUL) ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = `${path}/${key}`;
+    const found = key.includes(NUL) ? itemPath : pathOfNul(item, itemPath);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (the insert fails, which would surface as a 500) and no field
+ * has a use for it, so it is refused as invalid input, alike on both databases.
+ */
+function refusingNul(validate: ValidateFunction): ReturnType<FastifySchemaCompiler<unknown>> {
+  const check = (data: unknown, dataCxt?: Parameters<ValidateFunction>[1]): boolean => {
+    if (!validate(data, dataCxt)) {
+      check.errors = validate.errors as FastifySchemaValidationError[];
+      return false;
+    }
+    const instancePath = pathOfNul(data);
+    check.errors = instancePath === null ? null : [{ keyword: 'nul', instancePath, schemaPath: '#', params: {}, message: 'must not contain the NUL character' }];
+    return instancePath === null;
+  };
+  check.errors = null as FastifySchemaValidationError[] | null;
+  // Fastify hands Ajv's own validators the parent object, so that coercion can replace a root value.
+  return Object.assign(check, { schemaEnv: validate.schemaEnv });
 }
 
 /**
@@ -15,5 +48,5 @@ export function makeAjv(coerceTypes: boolean): Ajv {
 export function installValidation(app: FastifyInstance): void {
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) => refusingNul((httpPart === 'body' ? strict : coercing).compile(schema)));
 }

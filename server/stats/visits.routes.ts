@@ -4,6 +4,7 @@ import { SlugParams, VisitBody } from '../../shared/dialogues.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { randomToken } from '../lib/ids.ts';
+import { ownRateLimit } from '../plugins/rate-limits.ts';
 import type { App } from '../types.ts';
 import { VISITOR_COOKIE, visitorIdFrom } from './visitor.ts';
 import { recordVisit } from './visits.service.ts';
@@ -23,9 +24,12 @@ export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void
         body: VisitBody,
         response: { 204: Type.Null(), ...errors(400, 404, 429) },
       },
-      config: {
-        rateLimit: { max: 60, timeWindow: '1 minute', groupId: 'visits', keyGenerator: (request: FastifyRequest) => visitorOf(request) ?? request.ip },
-      },
+      onRequest: ownRateLimit(app, {
+        max: 60,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => visitorOf(request) ?? request.ip,
+        message: 'Too many page views from this visitor; try again in a minute.',
+      }),
     },
     async (request, reply) => {
       let visitorId = visitorOf(request);

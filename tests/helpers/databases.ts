@@ -44,7 +44,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await admin.query(`create schema ${name}`);
   await admin.end();
   const database = createDb({ url: TEST_DATABASE_URL, pgSchema: name });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, name);
   return {
     database,
     url: TEST_DATABASE_URL,

@@ -24,6 +24,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** the Origin header; defaults to the forum's own origin when a session cookie is sent */
   origin?: string | null;
+  /** the caller's IP address (light-my-request's default is 127.0.0.1) */
+  remoteAddress?: string;
 }
 
 export async function call(t: TestApp, method: InjectOptions['method'], url: string, options: CallOptions = {}): Promise<LightMyRequestResponse> {
@@ -35,11 +37,12 @@ export async function call(t: TestApp, method: InjectOptions['method'], url: str
   } else if (options.origin) {
     headers.origin = options.origin;
   }
+  const from = options.remoteAddress === undefined ? {} : { remoteAddress: options.remoteAddress };
   if (options.payload !== undefined) {
     headers['content-type'] ??= 'application/json';
-    return t.app.inject({ method, url, headers, payload: options.payload });
+    return t.app.inject({ method, url, headers, payload: options.payload, ...from });
   }
-  return t.app.inject({ method, url, headers, ...(options.body === undefined ? {} : { payload: options.body as object }) });
+  return t.app.inject({ method, url, headers, ...from, ...(options.body === undefined ? {} : { payload: options.body as object }) });
 }
 
 export function sessionCookieOf(response: LightMyRequestResponse): string | null {

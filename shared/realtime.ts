@@ -3,6 +3,8 @@ import type { Comment } from './comments.ts';
 import { Id } from './common.ts';
 import type { Topic } from './dialogues.ts';
 
+export { CATCH_UP_MAX, TYPING_EXPIRES_MS, TYPING_INTERVAL_MS } from './realtime.constants.ts';
+
 // The Socket.IO contract (API.md): what the server announces and what clients may ask. Posting
 // happens over HTTP; sockets carry what changed. Every client command is answered by an ack.
 
@@ -29,9 +31,6 @@ export type TopicRefPayload = Static<typeof TopicRefPayload>;
 
 export const DialogueRefPayload = Type.Object({ dialogueId: Id }, { additionalProperties: false });
 export type DialogueRefPayload = Static<typeof DialogueRefPayload>;
-
-/** How many missed comments one `topic:join` returns; past that, `more` tells the client to reload over HTTP. */
-export const CATCH_UP_MAX = 1_000;
 
 export interface SocketError {
   code: string;
@@ -82,7 +81,3 @@ export interface ClientToServerEvents {
   'dialogue:leave': (payload: DialogueRefPayload, ack?: (reply: Ack) => void) => void;
   typing: (payload: TopicRefPayload, ack?: (reply: Ack) => void) => void;
 }
-
-/** Typing notices older than this are stale: clients drop the line, servers accept one per socket per interval. */
-export const TYPING_INTERVAL_MS = 3_000;
-export const TYPING_EXPIRES_MS = 6_000;

@@ -1,0 +1,65 @@
+import type { Messages } from './messages.ts';
+
+// French typography: a no-break space (\u00a0) before a colon.
+export const fr: Messages = {
+  'app.name': 'Dialogue virtuel',
+  'app.documentTitle': '{page} — Dialogue virtuel',
+  'app.skipToContent': 'Aller au contenu principal',
+  'app.about':
+    'Un forum ouvert qui permet aux personnes ne pouvant assister en personne à un atelier sur les politiques de prendre part à ses débats.',
+  'app.apiDocs': 'Documentation de l’API',
+  'nav.label': 'Menu principal',
+  'nav.dialogues': 'Dialogues',
+  'language.label': 'Langue',
+  'session.signedInAs': 'Session ouverte\u00a0: {name}',
+
+  'state.loading': 'Chargement…',
+  'error.title': 'Impossible de charger cette page',
+  'error.network': 'Le forum est injoignable. Vérifiez votre connexion, puis réessayez.',
+  'error.rateLimited': 'Trop de requêtes en peu de temps. Patientez un instant, puis réessayez.',
+  'error.generic': 'Un problème est survenu de notre côté. Réessayez dans un moment.',
+  'error.retry': 'Réessayer',
+  'error.notFoundTitle': 'Introuvable',
+  'error.notFound': 'Ce que vous cherchez n’existe pas ou n’est plus publié.',
+  'error.backHome': 'Voir tous les dialogues',
+  'notFound.title': 'Page introuvable',
+  'notFound.body': 'Il n’y a aucune page à cette adresse. Elle a peut-être été mal saisie.',
+
+  'home.title': 'Dialogues',
+  'home.intro':
+    'Chaque dialogue se tient en marge d’un atelier sur les politiques\u00a0: praticiens, décideurs et universitaires y partagent connaissances, expériences et bonnes pratiques sur quelques questions, pendant une période définie.',
+  'home.empty': 'Aucun dialogue n’a encore été publié.',
+
+  'status.announced': 'Annoncé',
+  'status.open': 'Ouvert',
+  'status.closed': 'Clôturé',
+  'window.opens': 'Ouverture {relative}',
+  'window.closes': 'Clôture {relative}',
+  'window.closedOn': 'Clôturé le {date}',
+  'window.yourTime': 'Les heures sont indiquées dans votre fuseau horaire ({zone}).',
+
+  'dialogue.theme': 'Thème\u00a0: {theme}',
+  'dialogue.languages': 'Langues de la discussion\u00a0: {languages}',
+  'dialogue.topics': 'Sujets',
+  'dialogue.noTopics': 'Aucun sujet n’a encore été publié.',
+  'topic.number': 'Sujet {number}',
+  'topic.comments.one': '{count} commentaire',
+  'topic.comments.other': '{count} commentaires',
+  'topic.locked': 'Verrouillé',
+  'topic.lockedNotice': 'Ce sujet est verrouillé\u00a0: il n’est plus possible d’y publier de commentaire.',
+  'topic.discussion': 'Discussion',
+  'topic.noComments': 'Aucun commentaire pour l’instant.',
+  'breadcrumb.label': 'Vous êtes ici',
+
+  'comment.participantFrom': 'Participant(e) – {country}',
+  'comment.edited': 'modifié',
+  'comment.editedAt': 'Modifié le {date}',
+  'comment.inReplyTo': 'En réponse à {name}',
+  'comment.inReplyToParticipant': 'En réponse à un(e) participant(e)',
+  'comment.replies': 'Réponses à {name}',
+  'comment.moderatorNote': 'Note de la modération\u00a0: {note}',
+  'comment.pending': 'En attente de modération',
+  'comment.hidden': 'Ce commentaire a été retiré par la modération.',
+  'comment.withdrawn': 'Ce commentaire a été retiré par la personne qui l’avait écrit.',
+  'comment.declined': 'Ce commentaire a été refusé par la modération.',
+};

@@ -1,0 +1,30 @@
+import type { Language } from '../../../../shared/common.ts';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import type { Messages } from './messages.ts';
+
+export type Locale = Language;
+export const LOCALES = ['en', 'fr', 'es'] as const satisfies readonly Locale[];
+export const DEFAULT_LOCALE: Locale = 'en';
+export const catalogues: Record<Locale, Messages> = { en, fr, es };
+
+/** Each language named in itself, as language pickers show them whatever the interface language. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The interface language: the reader's saved choice, else the first of the browser's
+ * preferred languages we have (by primary subtag: fr-CH is fr), else English.
+ */
+export function negotiateLocale(saved: string | null, preferred: readonly string[]): Locale {
+  if (isLocale(saved)) return saved;
+  for (const tag of preferred) {
+    const primary = tag.split('-')[0]?.toLowerCase();
+    if (isLocale(primary)) return primary;
+  }
+  return DEFAULT_LOCALE;
+}

@@ -1,0 +1,48 @@
+export type Route =
+  | { name: 'home' }
+  | { name: 'dialogue'; slug: string }
+  | { name: 'topic'; topicId: string }
+  | { name: 'notFound' };
+
+export const paths = {
+  home: (): string => '/',
+  dialogue: (slug: string): string => `/d/${encodeURIComponent(slug)}`,
+  topic: (topicId: string): string => `/t/${encodeURIComponent(topicId)}`,
+};
+
+const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
+  { pattern: /^\/d\/([^/]+)\/?$/, route: (slug) => ({ name: 'dialogue', slug }) },
+  { pattern: /^\/t\/([^/]+)\/?$/, route: (topicId) => ({ name: 'topic', topicId }) },
+];
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The route a pathname (no query, no hash) shows. */
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'home' };
+  for (const { pattern, route } of PATTERNS) {
+    const raw = pattern.exec(pathname)?.[1];
+    const param = raw === undefined ? null : decode(raw);
+    if (param) return route(param);
+  }
+  return { name: 'notFound' };
+}
+
+/**
+ * The in-app path a link leads to, or null when the browser should follow it itself: other
+ * origins, anchors within the current page (the skip link), and same-origin paths the client
+ * has no route for (/docs, /api/…, files).
+ */
+export function routablePath(href: string, here: { href: string; origin: string; pathname: string }): string | null {
+  const url = new URL(href, here.href);
+  if (url.origin !== here.origin) return null;
+  if (url.pathname === here.pathname && url.hash) return null;
+  if (matchRoute(url.pathname).name === 'notFound') return null;
+  return url.pathname + url.search + url.hash;
+}

@@ -1,0 +1,95 @@
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Comment, CommentPage } from '../../shared/comments.ts';
+import { Connection, type RealtimeSocket } from '../../client/src/lib/realtime.svelte.ts';
+import { LiveTopic } from '../../client/src/lib/state/live-topic.svelte.ts';
+import { call, dialogueWithTopic, participant, postComment } from '../helpers/factories.ts';
+import { connect, joinTopic, listen } from '../helpers/sockets.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('LiveTopic, the client’s live thread, against a real server', () => {
+  let t: TestApp;
+  let url: string;
+  const cleanups: (() => void)[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    url = await listen(t.app);
+  });
+  afterAll(async () => {
+    for (const cleanup of cleanups) cleanup();
+    await t.close();
+  });
+
+  function liveTopic(topicId: string) {
+    const socket: RealtimeSocket = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100 });
+    const connection = new Connection(socket);
+    const loadAll = async (): Promise<Comment[]> => {
+      const response = await fetch(`${url}/api/topics/${topicId}/comments?limit=200`);
+      return ((await response.json()) as CommentPage).items;
+    };
+    const topic = new LiveTopic(topicId, connection, loadAll);
+    cleanups.push(() => {
+      topic.stop();
+      socket.disconnect();
+    });
+    return { topic, connection, socket };
+  }
+
+  it('loads the thread, then applies new comments as they are posted', async () => {
+    const { topic: data } = await dialogueWithTopic(t);
+    const author = await participant(t);
+    await postComment(t, author, data.id, { body: 'One.' });
+    const { topic, connection } = liveTopic(data.id);
+    await waitFor(() => !topic.loading && topic.viewers === 1 && connection.state === 'online', 'the first load and join');
+    expect(topic.comments.map((c) => c.bodyHtml)).toEqual(['<p>One.</p>']);
+    await postComment(t, author, data.id, { body: 'Two.' });
+    await waitFor(() => topic.comments.length === 2, 'the live comment');
+    expect(topic.comments.map((c) => c.seq)).toEqual([1, 2]);
+  });
+
+  it('after a lost connection, catches up on exactly what it missed, edits included, with nothing doubled', async () => {
+    const { topic: data } = await dialogueWithTopic(t);
+    const author = await participant(t);
+    const first = await postComment(t, author, data.id, { body: 'Before.' });
+    const { topic, connection, socket } = liveTopic(data.id);
+    await waitFor(() => !topic.loading && connection.state === 'online' && topic.viewers === 1, 'the first join');
+
+    // Drop the transport as a lost network does, and keep it down while others write.
+    socket.io.opts.reconnection = false;
+    socket.io.engine.close();
+    await waitFor(() => connection.state === 'offline', 'the disconnect');
+    await call(t, 'PATCH', `/api/comments/${first.id}`, { as: author, body: { body: 'Before, edited.' } });
+    const missed = [await postComment(t, author, data.id, { body: 'Missed one.' }), await postComment(t, author, data.id, { body: 'Missed two.' })];
+    socket.io.opts.reconnection = true;
+    socket.connect();
+
+    await waitFor(() => topic.comments.length === 3, 'the catch-up');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(topic.comments.map((c) => c.id)).toEqual([first.id, ...missed.map((c) => c.id)]);
+    expect(topic.comments[0]!.bodyHtml).toContain('Before, edited.');
+  });
+
+  it('shows who is typing, and forgets it when the notices stop', async () => {
+    const { topic: data } = await dialogueWithTopic(t);
+    const writer = await participant(t, { displayName: 'Lucía' });
+    const { topic, connection } = liveTopic(data.id);
+    await waitFor(() => !topic.loading && connection.state === 'online' && topic.viewers >= 1, 'the join');
+    const writerSocket = await connect(url, writer);
+    cleanups.push(() => writerSocket.disconnect());
+    await joinTopic(writerSocket, data.id);
+    await writerSocket.emitWithAck('typing', { topicId: data.id });
+    await waitFor(() => topic.typing.length === 1, 'the typing line');
+    expect(topic.typing[0]).toMatchObject({ displayName: 'Lucía', country: 'ES' });
+    await waitFor(() => topic.viewers === 2, 'two viewers');
+    await waitFor(() => topic.typing.length === 0, 'the typing line to expire', 10_000);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Comment } from '../../shared/comments.ts';
+import { cursorOf, mergeComments } from '../../client/src/lib/merge-comments.ts';
+
+const comment = (seq: number, changeSeq = seq, bodyHtml = `<p>${seq}</p>`): Comment => ({
+  id: `c${seq}`,
+  seq,
+  changeSeq,
+  topicId: 't',
+  parentId: null,
+  replyTo: null,
+  author: { id: 'u', displayName: 'A', country: 'ES', affiliation: null },
+  bodyHtml,
+  language: 'en',
+  status: 'published',
+  editNote: null,
+  createdAt: '2026-11-23T10:00:00.000Z',
+  editedAt: null,
+});
+
+describe('mergeComments', () => {
+  it('appends new comments and keeps seq order when they arrive out of order', () => {
+    expect(mergeComments([comment(1)], [comment(3), comment(2)]).map((c) => c.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('shows a comment delivered twice (event and catch-up) once', () => {
+    const merged = mergeComments([comment(1), comment(2)], [comment(2), comment(2)]);
+    expect(merged.map((c) => c.id)).toEqual(['c1', 'c2']);
+  });
+
+  it('replaces a comment with a newer version and ignores an older one arriving late', () => {
+    const edited = comment(1, 5, '<p>edited</p>');
+    const afterEdit = mergeComments([comment(1), comment(2)], [edited]);
+    expect(afterEdit[0]!.bodyHtml).toBe('<p>edited</p>');
+    expect(mergeComments(afterEdit, [comment(1, 1)])[0]!.bodyHtml).toBe('<p>edited</p>');
+  });
+
+  it('returns the same list when nothing arrived', () => {
+    const list = [comment(1)];
+    expect(mergeComments(list, [])).toBe(list);
+  });
+});
+
+describe('cursorOf', () => {
+  it('is the highest seq and the highest changeSeq shown', () => {
+    expect(cursorOf([comment(1, 7), comment(2, 3)])).toEqual({ afterSeq: 2, afterChange: 7 });
+    expect(cursorOf([])).toEqual({ afterSeq: 0, afterChange: 0 });
+  });
+});

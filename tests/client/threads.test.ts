@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Comment } from '../../shared/comments.ts';
+import { buildThreads } from '../../client/src/lib/threads.ts';
+
+const comment = (id: string, seq: number, parentId: string | null = null): Comment => ({
+  id,
+  seq,
+  changeSeq: seq,
+  topicId: 't1',
+  parentId,
+  replyTo: null,
+  author: { id: 'u1', displayName: 'Amina K.', country: 'SN', affiliation: 'ngo' },
+  bodyHtml: `<p>${id}</p>`,
+  language: 'en',
+  status: 'published',
+  editNote: null,
+  createdAt: '2026-07-12T10:00:00.000Z',
+  editedAt: null,
+});
+
+const shape = (comments: Comment[]) => buildThreads(comments).map((t) => [t.comment.id, t.replies.map((r) => r.id)]);
+
+describe('buildThreads', () => {
+  it('puts replies under their top-level comment, oldest first', () => {
+    const comments = [comment('b', 2), comment('a', 1), comment('a2', 4, 'a'), comment('a1', 3, 'a'), comment('b1', 5, 'b')];
+    expect(shape(comments)).toEqual([
+      ['a', ['a1', 'a2']],
+      ['b', ['b1']],
+    ]);
+  });
+
+  it('shows a reply whose parent is missing on its own rather than dropping it', () => {
+    expect(shape([comment('x1', 7, 'gone'), comment('c', 8)])).toEqual([
+      ['x1', []],
+      ['c', []],
+    ]);
+  });
+});

@@ -1,0 +1,203 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { AxeResults } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dialogue } from '../../shared/dialogues.ts';
+import { clientBuildIsStale, ROOT } from '../../scripts/client-build.ts';
+import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+// The machine has no internet: without these flags Chromium keeps trying to reach it.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const DEMO_SLUG = 'idm-2010-migration-and-social-change';
+const DEMO_PATH = `/d/${DEMO_SLUG}`;
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+
+const hasChromium = existsSync(CHROMIUM);
+const suite = hasChromium
+  ? 'the client shell in headless Chromium'
+  : `the client shell in headless Chromium (skipped: Chromium not found at ${CHROMIUM}; apt-get install chromium)`;
+
+/** Builds dist/client when it is missing or older than its sources, as `npm start` would. */
+async function ensureClientBuilt(): Promise<void> {
+  if (!clientBuildIsStale()) return;
+  // A clean environment: vitest's NODE_ENV=test would make Vite build Svelte in development mode.
+  await promisify(execFile)(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+  });
+}
+
+describe.skipIf(!hasChromium)(suite, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let demo: Dialogue;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'vd-e2e-'));
+    [server, browser] = await Promise.all([
+      startServer({ DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}` }),
+      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+    ]);
+    demo = (await (await fetch(`${server.url}/api/dialogues/${DEMO_SLUG}`)).json()) as Dialogue;
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    server?.process.kill('SIGTERM');
+    await server?.exited;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // bypassCSP only where axe is injected: the product's CSP rightly refuses inline scripts.
+  async function openPage(viewport = DESKTOP, { bypassCSP = false } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Zurich', bypassCSP });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** Calls the API as a browser on PUBLIC_ORIGIN would, with this session cookie. */
+  async function api(method: string, path: string, cookie: string | null, body?: unknown): Promise<Response> {
+    return fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        origin: `http://localhost:${new URL(server.url).port}`,
+        ...(cookie ? { cookie } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async function signUp(displayName: string, country: string, nameDisplay: 'name' | 'country'): Promise<string> {
+    const email = `${displayName.toLowerCase()}@example.org`;
+    const response = await api('POST', '/api/auth/register', null, { email, password: 'a long enough password', displayName, country, nameDisplay });
+    expect(response.status).toBe(201);
+    return response.headers.getSetCookie().find((cookie) => cookie.startsWith('session='))!.split(';')[0]!;
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+  const focusedTag = (page: Page) => page.evaluate<string | undefined>('document.activeElement?.tagName');
+
+  it('lists the demo dialogue on the home page, in English for an English browser', async () => {
+    const page = await openPage();
+    await page.goto(server.url);
+    await expect.poll(() => heading(page).textContent()).toBe('Dialogues');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.title()).toBe('Dialogues — Virtual Dialogue');
+    await expect.poll(() => page.getByRole('link', { name: 'Migration and social change' }).count()).toBe(1);
+    expect(await page.getByText(/^Closes in 1[34] days$/).count()).toBe(1);
+  });
+
+  it('follows links inside the app: dialogue, numbered topics, topic thread, and back', async () => {
+    const page = await openPage();
+    await page.goto(server.url);
+    // Survives in-app navigation only: a full page load would lose it.
+    await page.evaluate('window.sameDocument = true');
+
+    const visit = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith(`/api/dialogues/${DEMO_SLUG}/visits`));
+    await page.getByRole('link', { name: 'Migration and social change' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Migration and social change');
+    expect(new URL(page.url()).pathname).toBe(DEMO_PATH);
+    expect(await focusedTag(page)).toBe('H1');
+    expect(await page.title()).toBe('Migration and social change — Virtual Dialogue');
+    expect(JSON.parse((await visit).postData() ?? '{}')).toEqual({ path: DEMO_PATH });
+    for (const number of [1, 2, 3, 4]) expect(await page.getByText(`Topic ${number}`, { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(demo.topics.map((topic) => topic.question));
+
+    const first = demo.topics[0]!;
+    await page.getByRole('link', { name: first.question }).click();
+    await expect.poll(() => heading(page).textContent()).toBe(first.question);
+    expect(await focusedTag(page)).toBe('H1');
+    expect(await page.getByRole('navigation', { name: 'You are here' }).getByRole('link', { name: 'Migration and social change' }).count()).toBe(1);
+    // The demo's reply is indented under the comment it answers.
+    await expect.poll(() => page.getByRole('list', { name: 'Replies to Amina K.' }).getByText('Tomás P.').count()).toBe(1);
+
+    await page.goBack();
+    await expect.poll(() => heading(page).textContent()).toBe('Migration and social change');
+    expect(await page.evaluate('window.sameDocument')).toBe(true);
+  });
+
+  it('names a participant who chose it by country, in the reader’s language', async () => {
+    const page = await openPage();
+    await page.goto(`${server.url}/t/${demo.topics[1]!.id}`);
+    await expect.poll(() => page.getByText('Participant from Spain').count()).toBe(1);
+    expect(await page.locator('[lang="es"]').count()).toBeGreaterThan(0);
+  });
+
+  it('keeps a withdrawn comment as a placeholder above its replies, and marks edits', async () => {
+    const topic = demo.topics[3]!;
+    const [author, replier] = await Promise.all([signUp('Nadia', 'MA', 'country'), signUp('Jonas', 'SE', 'name')]);
+    const parent = (await (await api('POST', `/api/topics/${topic.id}/comments`, author, { body: 'A first thought.' })).json()) as { id: string };
+    const reply = (await (await api('POST', `/api/topics/${topic.id}/comments`, replier, { body: 'An answer.', parentId: parent.id })).json()) as { id: string };
+    expect((await api('PATCH', `/api/comments/${reply.id}`, replier, { body: 'An answer, reworded.' })).status).toBe(200);
+    expect((await api('DELETE', `/api/comments/${parent.id}`, author)).status).toBe(204);
+
+    const page = await openPage();
+    await page.goto(`${server.url}/t/${topic.id}`);
+    await expect.poll(() => page.getByText('This comment was withdrawn by its author.').count()).toBe(1);
+    expect(await page.getByText('A first thought.').count()).toBe(0);
+    const replies = page.getByRole('list', { name: 'Replies to Participant from Morocco' });
+    expect(await replies.getByText('An answer, reworded.').count()).toBe(1);
+    expect(await replies.getByText('edited', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('1 comment', { exact: true }).count()).toBe(1);
+  });
+
+  it('switches the interface to French, keeps <html lang> in step and remembers the choice', async () => {
+    const page = await openPage();
+    await page.goto(`${server.url}${DEMO_PATH}`);
+    await expect.poll(() => heading(page).textContent()).toBe('Migration and social change');
+
+    await page.getByLabel('Language').selectOption({ label: 'Français' });
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Sujets');
+    expect(await page.getByText('Sujet 1', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Dialogue virtuel' }).count()).toBe(1);
+    expect(await page.getByText(/^Clôture dans 1[34] jours$/).count()).toBe(1);
+    expect(await page.title()).toBe('Migration and social change — Dialogue virtuel');
+
+    await page.goto(`${server.url}/t/${demo.topics[1]!.id}`);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    await expect.poll(() => page.getByText('Participant(e) – Espagne').count()).toBe(1);
+    expect(await page.getByLabel('Langue').inputValue()).toBe('fr');
+  });
+
+  it('answers unknown addresses with a not-found page', async () => {
+    const page = await openPage();
+    await page.goto(`${server.url}/nowhere`);
+    await expect.poll(() => heading(page).textContent()).toBe('Page not found');
+    await page.goto(`${server.url}/d/no-such-dialogue`);
+    await expect.poll(() => heading(page).textContent()).toBe('Not found');
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+  });
+
+  it.each([
+    ['1280px', DESKTOP],
+    ['360px', PHONE],
+  ])('has no serious or critical axe violations on home, dialogue and topic pages at %s', async (_width, viewport) => {
+    const page = await openPage(viewport, { bypassCSP: true });
+    const problems: string[] = [];
+    for (const path of ['/', DEMO_PATH, `/t/${demo.topics[0]!.id}`]) {
+      await page.goto(`${server.url}${path}`);
+      await expect.poll(() => heading(page).count()).toBe(1);
+      await page.addScriptTag({ path: AXE });
+      const results = await page.evaluate<AxeResults>('axe.run(document, { resultTypes: ["violations"] })');
+      for (const violation of results.violations) {
+        if (violation.impact === 'serious' || violation.impact === 'critical') {
+          problems.push(`${path}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

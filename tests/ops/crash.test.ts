@@ -110,5 +110,5 @@ describe('durability under SIGKILL', () => {
     const sqlite = new SQLite(dbFile, { readonly: true });
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     sqlite.close();
-  });
+  }, 180_000);
 });

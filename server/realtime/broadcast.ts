@@ -52,24 +52,25 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
     return row.topic_id;
   }
 
-  const publishTopic = debounced(
-    100,
-    async (topicId) => {
-      const topic = await findTopicWithCount(db, topicId);
-      const dialogue = topic ? await findDialogueById(db, topic.dialogue_id) : undefined;
-      if (!topic || !dialogue) return;
-      io.to([rooms.topic(topicId), rooms.dialogue(dialogue.id)]).emit('topic:changed', toTopicDto(topic, dialogue.slug));
-    },
-    log,
-  );
+  async function publishTopic(topicId: string, alsoToTopicRoom: boolean): Promise<void> {
+    const topic = await findTopicWithCount(db, topicId);
+    const dialogue = topic ? await findDialogueById(db, topic.dialogue_id) : undefined;
+    if (!topic || !dialogue) return;
+    const targets = alsoToTopicRoom ? [rooms.topic(topicId), rooms.dialogue(dialogue.id)] : [rooms.dialogue(dialogue.id)];
+    io.to(targets).emit('topic:changed', toTopicDto(topic, dialogue.slug));
+  }
+  // A lock or new wording reaches the topic's readers too; a new comment count only the dialogue
+  // page (readers of the topic count the comments they get), at most once a second.
+  const announceTopic = debounced(100, (topicId) => publishTopic(topicId, true), log);
+  const announceCount = debounced(1_000, (topicId) => publishTopic(topicId, false), log);
 
   return {
     commentChanged(commentId, previousStatus) {
       publishComment(commentId, previousStatus)
-        .then((topicId) => topicId && publishTopic(topicId))
+        .then((topicId) => topicId && announceCount(topicId))
         .catch((err: unknown) => log.warn({ err, commentId }, 'realtime broadcast failed'));
     },
-    topicChanged: publishTopic,
+    topicChanged: announceTopic,
     sessionEnded(sessionId) {
       io.in(rooms.session(sessionId)).disconnectSockets(true);
     },

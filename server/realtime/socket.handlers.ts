@@ -107,7 +107,7 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     presence.changed(topicId, dialogue.id);
     const [caughtUp, viewers, lastReadSeq] = await Promise.all([
       afterSeq === undefined ? { items: [], more: false } : catchUp(ctx, viewer, topicId, afterSeq, afterChange),
-      presence.count(topicId),
+      presence.recentCount(topicId),
       viewer ? readPosition(ctx, viewer, topicId) : null,
     ]);
     const joined: TopicJoined = { missed: caughtUp.items, more: caughtUp.more, viewers, lastReadSeq };

@@ -153,6 +153,26 @@ describe.skipIf(!hasChromium)(suite, () => {
     expect(await page.getByText('1 comment', { exact: true }).count()).toBe(1);
   });
 
+  // Two browsers, a server and the rest of the suite share two cores: live updates get more time.
+  const LIVE = { timeout: 30_000 };
+
+  it('shows a comment posted elsewhere live, with the number of readers, in two browsers at once', async () => {
+    const topic = demo.topics[2]!;
+    const [first, second] = [await openPage(), await openPage(PHONE)];
+    for (const page of [first, second]) {
+      await page.goto(`${server.url}/t/${topic.id}`);
+      await expect.poll(() => page.getByText('Live: new comments appear as they are posted').count(), LIVE).toBe(1);
+    }
+    for (const page of [first, second]) await expect.poll(() => page.getByText('2 people reading now').count(), LIVE).toBe(1);
+    const author = await signUp('Lina', 'LB', 'name');
+    const posted = await api('POST', `/api/topics/${topic.id}/comments`, author, { body: 'Arrived **live**.' });
+    expect(posted.status).toBe(201);
+    for (const page of [first, second]) await expect.poll(() => page.getByText('Arrived live.').count(), LIVE).toBe(1);
+    expect(await first.locator('strong', { hasText: 'live' }).count()).toBe(1);
+    await second.close();
+    await expect.poll(() => first.getByText('1 person reading now').count(), LIVE).toBe(1);
+  }, 120_000);
+
   it('switches the interface to French, keeps <html lang> in step and remembers the choice', async () => {
     const page = await openPage();
     await page.goto(`${server.url}${DEMO_PATH}`);

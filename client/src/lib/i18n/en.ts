@@ -49,6 +49,14 @@ export const en = {
   'topic.noComments': 'No comments yet.',
   'breadcrumb.label': 'You are here',
 
+  'live.viewers.one': '{count} person reading now',
+  'live.viewers.other': '{count} people reading now',
+  'live.online': 'Live: new comments appear as they are posted',
+  'live.connecting': 'Connecting…',
+  'live.offline': 'Connection lost. Reconnecting; nothing posted meanwhile will be missed.',
+  'live.typing': '{name} is writing…',
+  'live.typingSeveral': 'Several participants are writing…',
+
   'comment.participantFrom': 'Participant from {country}',
   'comment.edited': 'edited',
   'comment.editedAt': 'Edited on {date}',

@@ -49,6 +49,14 @@ export const es: Messages = {
   'topic.noComments': 'Todavía no hay comentarios.',
   'breadcrumb.label': 'Usted está aquí',
 
+  'live.viewers.one': '{count} persona leyendo ahora',
+  'live.viewers.other': '{count} personas leyendo ahora',
+  'live.online': 'En directo: los nuevos comentarios aparecen en cuanto se publican',
+  'live.connecting': 'Conectando…',
+  'live.offline': 'Se perdió la conexión. Reconectando; no se perderá nada de lo que se publique mientras tanto.',
+  'live.typing': '{name} está escribiendo…',
+  'live.typingSeveral': 'Varios participantes están escribiendo…',
+
   'comment.participantFrom': 'Participante de {country}',
   'comment.edited': 'editado',
   'comment.editedAt': 'Editado el {date}',

@@ -51,6 +51,14 @@ export const fr: Messages = {
   'topic.noComments': 'Aucun commentaire pour l’instant.',
   'breadcrumb.label': 'Vous êtes ici',
 
+  'live.viewers.one': '{count} personne lit en ce moment',
+  'live.viewers.other': '{count} personnes lisent en ce moment',
+  'live.online': 'En direct : les nouveaux commentaires s’affichent dès leur publication',
+  'live.connecting': 'Connexion…',
+  'live.offline': 'Connexion perdue. Reconnexion en cours ; rien de ce qui sera publié entre-temps ne sera manqué.',
+  'live.typing': '{name} est en train d’écrire…',
+  'live.typingSeveral': 'Plusieurs participants sont en train d’écrire…',
+
   'comment.participantFrom': 'Participant(e) – {country}',
   'comment.edited': 'modifié',
   'comment.editedAt': 'Modifié le {date}',

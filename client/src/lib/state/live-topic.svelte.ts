@@ -1,4 +1,5 @@
 import type { Comment } from '../../../../shared/comments.ts';
+import type { Topic } from '../../../../shared/dialogues.ts';
 import { TYPING_EXPIRES_MS } from '../../../../shared/realtime.constants.ts';
 import type { TopicViewers, TypingNotice } from '../../../../shared/realtime.ts';
 import { cursorOf, mergeComments } from '../merge-comments.ts';
@@ -21,6 +22,8 @@ export class LiveTopic {
   typing: TypingLine[] = $state.raw([]);
   /** where the signed-in reader left off on arrival (null: never read, or a visitor) */
   lastReadSeq: number | null = $state(null);
+  /** the topic as last announced (locked, reworded), once it changed while shown */
+  topic: Topic | null = $state.raw(null);
   loading = $state(true);
   error: unknown = $state.raw();
 
@@ -43,8 +46,14 @@ export class LiveTopic {
     socket.on('comment:removed', this.#apply);
     socket.on('topic:viewers', this.#onViewers);
     socket.on('topic:typing', this.#onTyping);
+    socket.on('topic:changed', this.#onTopic);
     void this.#load();
   }
+
+  /** Reads the thread again after a failed load. */
+  reload = (): void => {
+    void this.#load();
+  };
 
   /** Leaves the topic's room and stops listening: the page is gone. */
   stop(): void {
@@ -56,6 +65,7 @@ export class LiveTopic {
     socket.off('comment:removed', this.#apply);
     socket.off('topic:viewers', this.#onViewers);
     socket.off('topic:typing', this.#onTyping);
+    socket.off('topic:changed', this.#onTopic);
     if (socket.connected) socket.emit('topic:leave', { topicId: this.#topicId });
     clearTimeout(this.#sweep);
   }
@@ -102,6 +112,10 @@ export class LiveTopic {
 
   #onViewers = (update: TopicViewers): void => {
     if (update.topicId === this.#topicId) this.viewers = update.viewers;
+  };
+
+  #onTopic = (topic: Topic): void => {
+    if (topic.id === this.#topicId) this.topic = topic;
   };
 
   #onTyping = (notice: TypingNotice): void => {

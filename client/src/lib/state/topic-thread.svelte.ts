@@ -1,13 +1,14 @@
 import type { Comment } from '../../../../shared/comments.ts';
 import type { Dialogue, Topic } from '../../../../shared/dialogues.ts';
 import { getDialogue, getTopic, listComments, recordVisit } from '../api.ts';
+import { connection } from '../realtime.svelte.ts';
 import { buildThreads } from '../threads.ts';
+import { LiveTopic } from './live-topic.svelte.ts';
 import { Remote } from './remote.svelte.ts';
 
 export interface TopicData {
   topic: Topic;
   dialogue: Dialogue;
-  comments: Comment[];
 }
 
 async function allComments(topicId: string): Promise<Comment[]> {
@@ -22,22 +23,25 @@ async function allComments(topicId: string): Promise<Comment[]> {
 }
 
 async function loadTopic(topicId: string, path: string): Promise<TopicData> {
-  const topicRequest = getTopic(topicId);
-  const dialogueRequest = topicRequest.then((topic) => {
-    recordVisit(topic.dialogueSlug, path);
-    return getDialogue(topic.dialogueSlug);
-  });
-  const [topic, dialogue, comments] = await Promise.all([topicRequest, dialogueRequest, allComments(topicId)]);
-  return { topic, dialogue, comments };
+  const topic = await getTopic(topicId);
+  recordVisit(topic.dialogueSlug, path);
+  return { topic, dialogue: await getDialogue(topic.dialogueSlug) };
 }
 
-/** A topic, its dialogue and its whole thread, read once (a page view of the dialogue). */
+/** A topic and its dialogue, read once (a page view of the dialogue), and its thread, kept live. */
 export class TopicThread extends Remote<TopicData> {
-  threads = $derived(buildThreads(this.value?.comments ?? []));
-  /** Counted like the topic's commentCount: placeholders and held comments are not comments. */
-  publishedCount = $derived(this.value?.comments.filter((comment) => comment.status === 'published').length ?? 0);
+  readonly live: LiveTopic;
+  threads = $derived.by(() => buildThreads(this.live.comments));
+  publishedCount = $derived.by(() => this.live.comments.filter((comment) => comment.status === 'published').length);
+  /** the topic as it stands now: as loaded, or as last announced live */
+  topic = $derived.by(() => this.live.topic ?? this.value?.topic);
 
   constructor(topicId: string, path: string) {
     super(() => loadTopic(topicId, path));
+    this.live = new LiveTopic(topicId, connection(), () => allComments(topicId));
+  }
+
+  stop(): void {
+    this.live.stop();
   }
 }

@@ -84,3 +84,19 @@ export const TopicUnread = Type.Object({
 });
 export const UnreadList = Type.Object({ items: Type.Array(TopicUnread) });
 export type UnreadList = Static<typeof UnreadList>;
+
+export const REPORT_REASONS = ['offensive', 'spam', 'off_topic', 'personal_data', 'other'] as const;
+export const ReportReason = Type.Enum(REPORT_REASONS);
+
+export const CreateReportBody = Type.Object(
+  { reason: ReportReason, details: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+export type CreateReportBody = Static<typeof CreateReportBody>;
+
+/** What the reporter gets back; the author of the comment is never told who reported it. */
+export const Report = Type.Object({ id: Id, commentId: Id, reason: ReportReason, details: Type.String(), createdAt: IsoTime });
+export type Report = Static<typeof Report>;
+
+export const PreviewBody = Type.Object({ body: Body }, { additionalProperties: false });
+export const Preview = Type.Object({ bodyHtml: Type.String({ description: 'exactly what the comment would show, sanitized' }) });

@@ -1,12 +1,26 @@
 import { Type } from 'typebox';
-import { Comment, CommentPage, CommentPageQuery, CreateCommentBody, PatchCommentBody, ReadPositionBody, UnreadList } from '../../shared/comments.ts';
+import {
+  Comment,
+  CommentPage,
+  CommentPageQuery,
+  CreateCommentBody,
+  CreateReportBody,
+  PatchCommentBody,
+  Preview,
+  PreviewBody,
+  ReadPositionBody,
+  Report,
+  UnreadList,
+} from '../../shared/comments.ts';
 import { IdParams } from '../../shared/common.ts';
 import { SlugParams } from '../../shared/dialogues.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { requireUser } from '../plugins/auth.ts';
+import { ownRateLimit } from '../plugins/rate-limits.ts';
 import type { App } from '../types.ts';
-import { editComment, listTopicComments, postComment, publicCommentPageJson, withdrawComment } from './comments.service.ts';
+import { editComment, listTopicComments, postComment, previewComment, publicCommentPageJson, withdrawComment } from './comments.service.ts';
+import { reportComment } from './reports.service.ts';
 import { PageCache } from './page-cache.ts';
 import { dialogueUnread, markRead } from './reads.service.ts';
 
@@ -112,5 +126,42 @@ export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
       },
     },
     async (request) => dialogueUnread(ctx, request.viewer!, request.params.slug),
+  );
+
+  app.post(
+    '/api/comments/:id/reports',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['comments'],
+        summary: 'Report a published comment to the moderators, once per participant; the author never learns who reported it',
+        params: IdParams,
+        body: CreateReportBody,
+        response: { 201: Report, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await reportComment(ctx, request.viewer!, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/comments/preview',
+    {
+      onRequest: [
+        requireUser,
+        ownRateLimit(app, {
+          max: 120,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => request.viewer?.id ?? request.ip,
+          message: 'Too many previews; the preview will catch up in a moment.',
+        }),
+      ],
+      schema: {
+        tags: ['comments'],
+        summary: 'Render a draft exactly as posting it would (Markdown to sanitized HTML), without storing anything',
+        body: PreviewBody,
+        response: { 200: Preview, ...errors(400, 401, 413, 429) },
+      },
+    },
+    async (request) => previewComment(request.body.body),
   );
 }

@@ -115,6 +115,9 @@ function renderBody(body: string): string {
   return html;
 }
 
+/** What a comment with this body would show, rendered and sanitized as posting would. */
+export const previewComment = (body: string): { bodyHtml: string } => ({ bodyHtml: renderMarkdown(body) });
+
 /** Where a reply goes: into the sub-thread of the comment it answers, one level deep. */
 async function replyPlacement(ctx: Ctx, topicId: string, parentId: string | undefined) {
   if (parentId === undefined) return { parentId: null, replyToId: null };

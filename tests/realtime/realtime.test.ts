@@ -155,13 +155,24 @@ describeOnEachDatabase('realtime threads', (kind) => {
       expect(await anon.emitWithAck('typing', { topicId: topic.id })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     });
 
-    it('refuses typing in a locked topic and from a participant who signed out meanwhile', async () => {
+    it('refuses typing in a locked topic, from a participant suspended since connecting, and cuts one who signed out', async () => {
       const { owner, topic } = await dialogueWithTopic(t);
       const writer = await participant(t);
       const socket = await open(writer);
       await joinTopic(socket, topic.id);
       await call(t, 'PATCH', `/api/topics/${topic.id}`, { as: owner, body: { locked: true } });
       expect(await socket.emitWithAck('typing', { topicId: topic.id })).toMatchObject({ ok: false, error: { code: 'topic_locked' } });
+
+      // Suspended after connecting: the next notice is refused, without a new handshake.
+      const suspended = await participant(t);
+      const { owner: host, topic: openTopic } = await dialogueWithTopic(t);
+      const suspendedSocket = await open(suspended);
+      await joinTopic(suspendedSocket, openTopic.id);
+      await t.ctx.db
+        .insertInto('suspensions')
+        .values({ id: `s${Date.now()}`, user_id: suspended.user.id, until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'test', created_by: host.user.id, created_at: new Date().toISOString(), lifted_at: null, lifted_by: null })
+        .execute();
+      expect(await suspendedSocket.emitWithAck('typing', { topicId: openTopic.id })).toMatchObject({ ok: false, error: { code: 'suspended' } });
 
       const leaving = await participant(t);
       const { topic: open2 } = await dialogueWithTopic(t);

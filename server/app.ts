@@ -13,6 +13,7 @@ import { createCtx } from './context.ts';
 import { dialogueRoutes } from './dialogues/dialogues.routes.ts';
 import { AppError } from './errors.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerClient } from './plugins/client.ts';
 import { installErrorHandler } from './plugins/errors.ts';
@@ -102,7 +103,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(realtimePlugin, { ctx, io, presence: createPresence(io, app.log) });
 
   // Routes.
-  for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, visitRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, moderationRoutes, visitRoutes]) {
     await app.register(routes, { ctx });
   }
   const clientServed = await registerClient(app);

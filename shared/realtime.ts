@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { Comment } from './comments.ts';
 import { Id } from './common.ts';
 import type { Topic } from './dialogues.ts';
+import type { QueueItem, QueueResolved } from './moderation.ts';
 
 export { CATCH_UP_MAX, TYPING_EXPIRES_MS, TYPING_INTERVAL_MS } from './realtime.constants.ts';
 
@@ -72,6 +73,9 @@ export interface ServerToClientEvents {
   'topic:viewers': (viewers: TopicViewers) => void;
   'topic:typing': (notice: TypingNotice) => void;
   'topic:changed': (topic: Topic) => void;
+  /** to moderators and organizers only */
+  'moderation:queued': (item: QueueItem) => void;
+  'moderation:resolved': (resolved: QueueResolved) => void;
 }
 
 export interface ClientToServerEvents {

@@ -128,6 +128,37 @@ export async function updateComment(
   await trx.updateTable('comments').set({ ...changes, change_seq: Number(topic.version) }).where('id', '=', id).execute();
 }
 
+/**
+ * Moves a comment from one of `from` to `to`, only if it is still in one of them: of two
+ * moderators acting at once, one wins and the other learns it (false). Bumps the topic's version
+ * like any change.
+ */
+export async function changeStatusIf(
+  trx: Transaction<Database>,
+  id: string,
+  from: readonly string[],
+  to: string,
+  heldReason: string | null,
+  now: string,
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('comments')
+    .set({ status: to, held_reason: heldReason, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .returning('topic_id')
+    .executeTakeFirst();
+  if (!changed) return false;
+  const topic = await trx
+    .updateTable('topics')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', changed.topic_id)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await trx.updateTable('comments').set({ change_seq: Number(topic.version) }).where('id', '=', id).execute();
+  return true;
+}
+
 export async function bumpTopicVersions(db: Executor, topicIds: string[]): Promise<void> {
   if (topicIds.length === 0) return;
   await db

@@ -13,6 +13,7 @@ import { newId } from '../lib/ids.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { MINUTE, isoMinus, nowIso } from '../lib/time.ts';
 import { toCommentDto, type CommentReader } from './comments.mapper.ts';
+import { announceQueued, holdReasonFor } from '../moderation/moderation.service.ts';
 import type { PageCache } from './page-cache.ts';
 import {
   findByClientKey,
@@ -147,7 +148,8 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   await assertPostingRate(ctx, viewer.id);
   const bodyHtml = renderBody(input.body);
   const languages = JSON.parse(dialogue.languages) as string[];
-  const status = dialogue.moderation === 'pre' ? 'pending' : 'published';
+  const heldReason = await holdReasonFor(ctx, dialogue, input.body);
+  const status = heldReason ? 'pending' : 'published';
   const id = newId();
   const now = nowIso();
   try {
@@ -165,7 +167,7 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
         body_html: bodyHtml,
         language: input.language ?? languages[0] ?? 'en',
         status,
-        held_reason: status === 'pending' ? 'pre_moderation' : null,
+        held_reason: heldReason,
         edit_note: null,
         client_key: input.clientKey ?? null,
         created_at: now,
@@ -182,6 +184,7 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
     throw error;
   }
   ctx.realtime.commentChanged(id, null);
+  if (heldReason) await announceQueued(ctx, id);
   return { comment: await commentDto(ctx, id, viewer), httpStatus: status === 'pending' ? 202 : 201 };
 }
 

@@ -6,6 +6,7 @@ import { visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
+import { holdIfReported } from '../moderation/moderation.service.ts';
 import { findComment } from './comments.repository.ts';
 import { insertReport } from './reports.repository.ts';
 
@@ -14,7 +15,7 @@ export async function reportComment(ctx: Ctx, viewer: Viewer, commentId: string,
   assertCanWrite(viewer);
   const comment = await findComment(ctx.db, commentId);
   if (!comment || comment.status !== 'published') throw notFound('This comment');
-  await visibleTopic(ctx, viewer, comment.topic_id);
+  const { dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
   if (comment.author_id === viewer.id) throw new AppError(403, 'own_comment', 'You cannot report your own comment; you can edit or withdraw it.');
   const report: Report = { id: newId(), commentId, reason: input.reason, details: input.details?.trim() ?? '', createdAt: nowIso() };
   try {
@@ -23,5 +24,6 @@ export async function reportComment(ctx: Ctx, viewer: Viewer, commentId: string,
     if (isUniqueViolation(error)) throw new AppError(409, 'already_reported', 'You have already reported this comment.');
     throw error;
   }
+  await holdIfReported(ctx, commentId, dialogue);
   return report;
 }

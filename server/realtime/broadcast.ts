@@ -71,6 +71,12 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
         .catch((err: unknown) => log.warn({ err, commentId }, 'realtime broadcast failed'));
     },
     topicChanged: announceTopic,
+    moderationQueued(item) {
+      io.to(rooms.moderators).emit('moderation:queued', item);
+    },
+    moderationResolved(resolved) {
+      io.to(rooms.moderators).emit('moderation:resolved', resolved);
+    },
     sessionEnded(sessionId) {
       io.in(rooms.session(sessionId)).disconnectSockets(true);
     },

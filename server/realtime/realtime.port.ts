@@ -1,4 +1,5 @@
 import type { CommentStatus } from '../../shared/comments.ts';
+import type { QueueItem, QueueResolved } from '../../shared/moderation.ts';
 
 /**
  * What services tell the realtime layer, after the commit that made a change durable. The port
@@ -9,6 +10,10 @@ export interface RealtimePort {
   commentChanged(commentId: string, previousStatus: CommentStatus | null): void;
   /** a topic's wording, lock or comment count changed */
   topicChanged(topicId: string): void;
+  /** a comment waits for a moderator (new, or with a new report): every moderator's queue shows it */
+  moderationQueued(item: QueueItem): void;
+  /** a moderator decided: the item leaves every other moderator's queue */
+  moderationResolved(resolved: QueueResolved): void;
   /** a session was signed out: its sockets lose what the session allowed, at once */
   sessionEnded(sessionId: string): void;
 }
@@ -17,5 +22,7 @@ export interface RealtimePort {
 export const noRealtime: RealtimePort = {
   commentChanged: () => undefined,
   topicChanged: () => undefined,
+  moderationQueued: () => undefined,
+  moderationResolved: () => undefined,
   sessionEnded: () => undefined,
 };

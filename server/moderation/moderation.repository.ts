@@ -1,0 +1,124 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { newId } from '../lib/ids.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function listWatchedWords(db: Executor, dialogueId: string): Promise<string[]> {
+  const rows = await db.selectFrom('watched_words').select('word').where('dialogue_id', '=', dialogueId).orderBy('word').execute();
+  return rows.map((row) => row.word);
+}
+
+export async function replaceWatchedWords(trx: Transaction<Database>, dialogueId: string, words: string[], now: string): Promise<void> {
+  await trx.deleteFrom('watched_words').where('dialogue_id', '=', dialogueId).execute();
+  if (words.length > 0) {
+    await trx
+      .insertInto('watched_words')
+      .values(words.map((word) => ({ dialogue_id: dialogueId, word, created_at: now })))
+      .execute();
+  }
+}
+
+/** Distinct participants whose reports on a comment are still open. */
+export async function openReporterCount(db: Executor, commentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.count<number | string>('reporter_id').distinct().as('n'))
+    .where('comment_id', '=', commentId)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function resolveReports(trx: Executor, commentId: string, now: string): Promise<void> {
+  await trx.updateTable('reports').set({ resolved_at: now }).where('comment_id', '=', commentId).where('resolved_at', 'is', null).execute();
+}
+
+export async function openReportsOf(db: Executor, commentIds: string[]) {
+  if (commentIds.length === 0) return [];
+  return db
+    .selectFrom('reports')
+    .select(['comment_id', 'reason', 'details', 'created_at'])
+    .where('comment_id', 'in', commentIds)
+    .where('resolved_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Ids of comments waiting for a moderator: held ones, and published ones with open reports. */
+export async function queuedCommentIds(db: Executor): Promise<string[]> {
+  const held = db.selectFrom('comments').select('id').where('status', '=', 'pending');
+  const reported = db
+    .selectFrom('comments')
+    .innerJoin('reports', 'reports.comment_id', 'comments.id')
+    .select('comments.id')
+    .where('comments.status', '=', 'published')
+    .where('reports.resolved_at', 'is', null);
+  const rows = await held.union(reported).execute();
+  return rows.map((row) => row.id);
+}
+
+/** How often an author's comments were held, hidden or declined before: context for a decision. */
+export async function authorHistories(db: Executor, authorIds: string[]) {
+  if (authorIds.length === 0) return new Map<string, { held: number; hidden: number; declined: number }>();
+  const rows = await db
+    .selectFrom('comments')
+    .select((eb) => [
+      'author_id',
+      eb.fn.sum<number | string>(eb.case().when('held_reason', 'is not', null).then(1).else(0).end()).as('held'),
+      eb.fn.sum<number | string>(eb.case().when('status', '=', 'hidden').then(1).else(0).end()).as('hidden'),
+      eb.fn.sum<number | string>(eb.case().when('status', '=', 'declined').then(1).else(0).end()).as('declined'),
+    ])
+    .where('author_id', 'in', authorIds)
+    .groupBy('author_id')
+    .execute();
+  return new Map(rows.map((row) => [row.author_id, { held: Number(row.held), hidden: Number(row.hidden), declined: Number(row.declined) }]));
+}
+
+export async function insertNotification(db: Executor, userId: string, kind: string, commentId: string, message: string, now: string): Promise<void> {
+  await db.insertInto('notifications').values({ id: newId(), user_id: userId, kind, comment_id: commentId, message, created_at: now, read_at: null }).execute();
+}
+
+export async function listAudit(
+  db: Executor,
+  filters: { dialogueId?: string; action?: string; actorId?: string; before?: { createdAt: string; id: string } },
+  limit: number,
+) {
+  let query = db
+    .selectFrom('moderation_actions as a')
+    .innerJoin('users as u', 'u.id', 'a.actor_id')
+    .selectAll('a')
+    .select('u.display_name as actor_name');
+  if (filters.dialogueId) query = query.where('a.dialogue_id', '=', filters.dialogueId);
+  if (filters.action) query = query.where('a.action', '=', filters.action);
+  if (filters.actorId) query = query.where('a.actor_id', '=', filters.actorId);
+  const before = filters.before;
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([eb('a.created_at', '<', before.createdAt), eb.and([eb('a.created_at', '=', before.createdAt), eb('a.id', '<', before.id)])]),
+    );
+  }
+  return query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+}
+
+export async function insertSuspension(
+  db: Executor,
+  row: { id: string; userId: string; until: string; reason: string; createdBy: string; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('suspensions')
+    .values({ id: row.id, user_id: row.userId, until: row.until, reason: row.reason, created_by: row.createdBy, created_at: row.createdAt, lifted_at: null, lifted_by: null })
+    .execute();
+}
+
+/** Lifts every suspension of a user still in force; returns how many. */
+export async function liftSuspensions(db: Executor, userId: string, by: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('suspensions')
+    .set({ lifted_at: now, lifted_by: by })
+    .where('user_id', '=', userId)
+    .where('lifted_at', 'is', null)
+    .where('until', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,79 @@
+import { Comment } from '../../shared/comments.ts';
+import { IdParams } from '../../shared/common.ts';
+import { SlugParams } from '../../shared/dialogues.ts';
+import { AuditLog, AuditQuery, ModerationActionBody, Queue, WatchedWords } from '../../shared/moderation.ts';
+import type { Ctx } from '../context.ts';
+import { errors } from '../http.ts';
+import { requireRole } from '../plugins/auth.ts';
+import type { App } from '../types.ts';
+import { auditLog, getWatchedWords, moderateComment, moderationQueue, setWatchedWords } from './moderation.service.ts';
+
+export async function moderationRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
+  const moderator = requireRole('moderator');
+
+  app.get(
+    '/api/moderation/queue',
+    {
+      onRequest: moderator,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Held and reported comments, the longest-waiting first, with reports and the author’s history',
+        response: { 200: Queue, ...errors(401, 403) },
+      },
+    },
+    async (request) => moderationQueue(ctx, request.viewer!),
+  );
+
+  app.post(
+    '/api/comments/:id/moderation',
+    {
+      onRequest: moderator,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Approve, decline, hide (with a reason) or restore a comment; 409 when another moderator already did',
+        params: IdParams,
+        body: ModerationActionBody,
+        response: { 200: Comment, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => moderateComment(ctx, request.viewer!, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/moderation/log',
+    {
+      onRequest: moderator,
+      schema: {
+        tags: ['moderation'],
+        summary: 'The append-only audit log, newest first; filter by dialogue slug, action or actor',
+        querystring: AuditQuery,
+        response: { 200: AuditLog, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => auditLog(ctx, request.viewer!, request.query),
+  );
+
+  app.get(
+    '/api/dialogues/:slug/watched-words',
+    {
+      onRequest: moderator,
+      schema: { tags: ['moderation'], summary: 'The words that hold a comment for review', params: SlugParams, response: { 200: WatchedWords, ...errors(401, 403, 404) } },
+    },
+    async (request) => getWatchedWords(ctx, request.viewer!, request.params.slug),
+  );
+
+  app.put(
+    '/api/dialogues/:slug/watched-words',
+    {
+      onRequest: requireRole('organizer'),
+      schema: {
+        tags: ['moderation'],
+        summary: 'Replace the watched words: whole words, `*` for any letters, case and accents ignored',
+        params: SlugParams,
+        body: WatchedWords,
+        response: { 200: WatchedWords, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => setWatchedWords(ctx, request.viewer!, request.params.slug, request.body),
+  );
+}

@@ -1,0 +1,218 @@
+import type { CommentStatus } from '../../shared/comments.ts';
+import type { AuditLog, AuditQuery, ModerationActionBody, QueueItem, WatchedWords } from '../../shared/moderation.ts';
+import type { Comment } from '../../shared/comments.ts';
+import type { DialogueRow } from '../../db/tables/dialogues.table.ts';
+import { recordAction } from '../audit/audit.repository.ts';
+import { isModerator, type Viewer } from '../auth/viewer.ts';
+import { toCommentDto } from '../comments/comments.mapper.ts';
+import { changeStatusIf, findComment, findCommentWithAuthor, type CommentWithAuthor } from '../comments/comments.repository.ts';
+import type { Ctx } from '../context.ts';
+import { findDialogueById, findDialogueBySlug, findTopic } from '../dialogues/dialogues.repository.ts';
+import { visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { nowIso } from '../lib/time.ts';
+import {
+  authorHistories,
+  insertNotification,
+  listAudit,
+  listWatchedWords,
+  openReporterCount,
+  openReportsOf,
+  queuedCommentIds,
+  replaceWatchedWords,
+  resolveReports,
+} from './moderation.repository.ts';
+import { normalizeWatchedWord, watchedWordsMatcher } from './watched-words.ts';
+
+const MODERATOR_VIEW = { viewerId: null, moderator: true };
+
+function assertModerator(viewer: Viewer): void {
+  if (!isModerator(viewer)) throw forbidden('Only a moderator can do this.');
+}
+
+/** Why a new comment must wait for a moderator, if it must: the dialogue's policy, then its watched words. */
+export async function holdReasonFor(ctx: Ctx, dialogue: DialogueRow, body: string): Promise<'pre_moderation' | 'watched_word' | null> {
+  if (dialogue.moderation === 'pre') return 'pre_moderation';
+  const matches = watchedWordsMatcher(await listWatchedWords(ctx.db, dialogue.id));
+  return matches?.(body) ? 'watched_word' : null;
+}
+
+async function queueItems(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueItem[]> {
+  const reports = await openReportsOf(ctx.db, rows.map((row) => row.id));
+  const histories = await authorHistories(ctx.db, [...new Set(rows.map((row) => row.author_id))]);
+  const items: QueueItem[] = [];
+  for (const row of rows) {
+    const topic = await findTopic(ctx.db, row.topic_id);
+    const dialogue = topic ? await findDialogueById(ctx.db, topic.dialogue_id) : undefined;
+    if (!topic || !dialogue) continue;
+    const own = reports.filter((report) => report.comment_id === row.id);
+    const held = row.status === 'pending';
+    items.push({
+      comment: toCommentDto(row, MODERATOR_VIEW),
+      dialogueSlug: dialogue.slug,
+      topicNumber: topic.number,
+      kind: held ? 'held' : 'reported',
+      heldReason: (row.held_reason as QueueItem['heldReason']) ?? null,
+      waitingSince: held ? row.updated_at : (own[0]?.created_at ?? row.updated_at),
+      reports: own.map((report) => ({ reason: report.reason as QueueItem['reports'][number]['reason'], details: report.details, createdAt: report.created_at })),
+      authorHistory: histories.get(row.author_id) ?? { held: 0, hidden: 0, declined: 0 },
+    });
+  }
+  return items;
+}
+
+/** Held and reported comments, the longest-waiting first. */
+export async function moderationQueue(ctx: Ctx, viewer: Viewer): Promise<{ items: QueueItem[] }> {
+  assertModerator(viewer);
+  const ids = await queuedCommentIds(ctx.db);
+  const rows = (await Promise.all(ids.map((id) => findCommentWithAuthor(ctx.db, id)))).filter((row) => row !== undefined);
+  const items = await queueItems(ctx, rows);
+  return { items: items.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince)) };
+}
+
+/** Tells every moderator that a comment (still) waits, as the queue shows it. */
+export async function announceQueued(ctx: Ctx, commentId: string): Promise<void> {
+  const row = await findCommentWithAuthor(ctx.db, commentId);
+  if (!row) return;
+  const [item] = await queueItems(ctx, [row]);
+  if (item) ctx.realtime.moderationQueued(item);
+}
+
+/** After a report: once enough distinct participants reported a published comment, it waits for a moderator. */
+export async function holdIfReported(ctx: Ctx, commentId: string, dialogue: DialogueRow): Promise<void> {
+  if ((await openReporterCount(ctx.db, commentId)) >= dialogue.reports_to_hold) {
+    const held = await ctx.write((trx) => changeStatusIf(trx, commentId, ['published'], 'pending', 'reports', nowIso()));
+    if (held) ctx.realtime.commentChanged(commentId, 'published');
+  }
+  await announceQueued(ctx, commentId);
+}
+
+interface Transition {
+  from: readonly CommentStatus[];
+  to: CommentStatus;
+}
+
+const TRANSITIONS: Record<ModerationActionBody['action'], Transition> = {
+  approve: { from: ['pending'], to: 'published' },
+  decline: { from: ['pending'], to: 'declined' },
+  hide: { from: ['published', 'pending'], to: 'hidden' },
+  restore: { from: ['hidden'], to: 'published' },
+};
+
+const AUTHOR_MESSAGES: Partial<Record<ModerationActionBody['action'], (reason: string | null) => string>> = {
+  approve: () => 'A moderator approved your comment; it is now published.',
+  decline: (reason) => `A moderator declined your comment${reason ? `: ${reason}` : '.'}`,
+  hide: (reason) => `A moderator removed your comment${reason ? `: ${reason}` : '.'}`,
+};
+
+/**
+ * One moderator decision on one comment. The status changes only if it is still what the
+ * moderator saw, so of two moderators acting at once the second gets 409 and nothing happens twice.
+ */
+export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: string, input: ModerationActionBody): Promise<Comment> {
+  assertModerator(viewer);
+  const comment = await findComment(ctx.db, commentId);
+  if (!comment) throw notFound('This comment');
+  const { dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
+  const reason = input.reason?.trim() || null;
+  if ((input.action === 'hide' || input.action === 'decline') && !reason) {
+    throw new AppError(400, 'reason_required', 'Say why: the author is told, and the reason is kept in the audit log.');
+  }
+  const now = nowIso();
+  // Approving a published comment that was reported keeps it and closes its reports.
+  const dismissesReports = input.action === 'approve' && comment.status === 'published';
+  const transition = TRANSITIONS[input.action];
+  const done = await ctx.write(async (trx) => {
+    if (dismissesReports) {
+      const open = await trx.selectFrom('reports').select('id').where('comment_id', '=', commentId).where('resolved_at', 'is', null).execute();
+      if (open.length === 0) return false;
+    } else if (!(await changeStatusIf(trx, commentId, transition.from, transition.to, comment.held_reason, now))) {
+      return false;
+    }
+    await resolveReports(trx, commentId, now);
+    await recordAction(trx, {
+      dialogueId: dialogue.id,
+      actorId: viewer.id,
+      action: `comment.${input.action}`,
+      targetType: 'comment',
+      targetId: commentId,
+      reason,
+      before: { status: comment.status },
+      after: { status: dismissesReports ? comment.status : transition.to },
+    });
+    const message = dismissesReports ? undefined : AUTHOR_MESSAGES[input.action];
+    if (message) await insertNotification(trx, comment.author_id, `comment.${input.action}`, commentId, message(reason), now);
+    return true;
+  });
+  if (!done) throw new AppError(409, 'already_moderated', 'Another moderator has already dealt with this comment, or it is not in a state this action applies to.');
+  if (!dismissesReports) ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
+  const status = dismissesReports ? comment.status : transition.to;
+  ctx.realtime.moderationResolved({ commentId, action: input.action, status });
+  const row = await findCommentWithAuthor(ctx.db, commentId);
+  return toCommentDto(row!, MODERATOR_VIEW);
+}
+
+export async function getWatchedWords(ctx: Ctx, viewer: Viewer, slug: string): Promise<WatchedWords> {
+  assertModerator(viewer);
+  const dialogue = await visibleDialogue(ctx, viewer, slug);
+  return { words: await listWatchedWords(ctx.db, dialogue.id) };
+}
+
+export async function setWatchedWords(ctx: Ctx, viewer: Viewer, slug: string, input: WatchedWords): Promise<WatchedWords> {
+  const dialogue = await visibleDialogue(ctx, viewer, slug);
+  const words = [...new Set(input.words.map(normalizeWatchedWord))].filter((word) => word.replace(/\*/g, '') !== '').sort();
+  const before = await listWatchedWords(ctx.db, dialogue.id);
+  await ctx.write(async (trx) => {
+    await replaceWatchedWords(trx, dialogue.id, words, nowIso());
+    await recordAction(trx, {
+      dialogueId: dialogue.id,
+      actorId: viewer.id,
+      action: 'dialogue.watched_words',
+      targetType: 'dialogue',
+      targetId: dialogue.id,
+      before: { words: before },
+      after: { words },
+    });
+  });
+  return { words };
+}
+
+const decodeAuditCursor = (cursor: string): { createdAt: string; id: string } => {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
+    throw new AppError(400, 'invalid_cursor', 'The `after` cursor is not one this server handed out.');
+  }
+  return { createdAt, id };
+};
+
+/** The audit log, newest first; it is only ever appended to. */
+export async function auditLog(ctx: Ctx, viewer: Viewer, query: AuditQuery): Promise<AuditLog> {
+  assertModerator(viewer);
+  const limit = query.limit ?? 50;
+  const dialogueId = query.dialogue ? (await findDialogueBySlug(ctx.db, query.dialogue))?.id : undefined;
+  if (query.dialogue && !dialogueId) throw notFound('This dialogue');
+  const rows = await listAudit(
+    ctx.db,
+    {
+      ...(dialogueId ? { dialogueId } : {}),
+      ...(query.action ? { action: query.action } : {}),
+      ...(query.actor ? { actorId: query.actor } : {}),
+      ...(query.after ? { before: decodeAuditCursor(query.after) } : {}),
+    },
+    limit + 1,
+  );
+  const items = rows.slice(0, limit).map((row) => ({
+    id: row.id,
+    dialogueId: row.dialogue_id,
+    actor: { id: row.actor_id, displayName: row.actor_name },
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    reason: row.reason,
+    before: row.before_state === null ? null : (JSON.parse(row.before_state) as unknown),
+    after: row.after_state === null ? null : (JSON.parse(row.after_state) as unknown),
+    createdAt: row.created_at,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? Buffer.from(`${last.createdAt}|${last.id}`).toString('base64url') : null };
+}

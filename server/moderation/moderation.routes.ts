@@ -1,12 +1,14 @@
 import { Comment } from '../../shared/comments.ts';
 import { IdParams } from '../../shared/common.ts';
 import { SlugParams } from '../../shared/dialogues.ts';
-import { AuditLog, AuditQuery, ModerationActionBody, Queue, WatchedWords } from '../../shared/moderation.ts';
+import { Type } from 'typebox';
+import { AuditLog, AuditQuery, ModerationActionBody, Queue, Suspension, SuspensionBody, WatchedWords } from '../../shared/moderation.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { requireRole } from '../plugins/auth.ts';
 import type { App } from '../types.ts';
 import { auditLog, getWatchedWords, moderateComment, moderationQueue, setWatchedWords } from './moderation.service.ts';
+import { liftSuspension, suspend } from './suspensions.service.ts';
 
 export async function moderationRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
   const moderator = requireRole('moderator');
@@ -75,5 +77,32 @@ export async function moderationRoutes(app: App, { ctx }: { ctx: Ctx }): Promise
       },
     },
     async (request) => setWatchedWords(ctx, request.viewer!, request.params.slug, request.body),
+  );
+
+  app.post(
+    '/api/users/:id/suspension',
+    {
+      onRequest: moderator,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Suspend a participant until a date, with a reason: they can read, not write',
+        params: IdParams,
+        body: SuspensionBody,
+        response: { 201: Suspension, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await suspend(ctx, request.viewer!, request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/users/:id/suspension',
+    {
+      onRequest: moderator,
+      schema: { tags: ['moderation'], summary: 'Lift a suspension', params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } },
+    },
+    async (request, reply) => {
+      await liftSuspension(ctx, request.viewer!, request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 }

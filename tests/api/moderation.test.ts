@@ -156,6 +156,38 @@ describeOnEachDatabase('moderation', (kind) => {
     });
   });
 
+  describe('suspensions', () => {
+    it('stops a participant writing until the date, keeps them reading, and lifts it', async () => {
+      const { topic } = await dialogueWithTopic(t);
+      const someone = await participant(t);
+      const mod = await moderator(t);
+      const until = new Date(Date.now() + 86_400_000).toISOString();
+      const suspended = await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: mod, body: { until, reason: 'Repeated insults.' } });
+      expect(suspended.statusCode).toBe(201);
+      const refused = await call(t, 'POST', `/api/topics/${topic.id}/comments`, { as: someone, body: { body: 'Still here?' } });
+      expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'suspended']);
+      expect((await call(t, 'GET', `/api/topics/${topic.id}/comments`, { as: someone })).statusCode).toBe(200);
+      expect((await call(t, 'GET', '/api/auth/me', { as: someone })).json().user.suspendedUntil).toBe(until);
+      expect((await call(t, 'DELETE', `/api/users/${someone.user.id}/suspension`, { as: mod })).statusCode).toBe(204);
+      expect((await call(t, 'POST', `/api/topics/${topic.id}/comments`, { as: someone, body: { body: 'Back.' } })).statusCode).toBe(201);
+      expect((await call(t, 'DELETE', `/api/users/${someone.user.id}/suspension`, { as: mod })).statusCode).toBe(409);
+      const actions = (await call(t, 'GET', `/api/moderation/log?actor=${mod.user.id}`, { as: mod })).json<AuditLog>().items.map((e) => e.action);
+      expect(actions).toEqual(['user.unsuspend', 'user.suspend']);
+    });
+
+    it('refuses a past date, a missing reason, moderators as targets, and non-moderators as actors', async () => {
+      const someone = await participant(t);
+      const mod = await moderator(t);
+      const past = new Date(Date.now() - 1000).toISOString();
+      expect((await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: mod, body: { until: past, reason: 'x' } })).statusCode).toBe(400);
+      const future = new Date(Date.now() + 60_000).toISOString();
+      expect((await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: mod, body: { until: future } })).statusCode).toBe(400);
+      expect((await call(t, 'POST', `/api/users/${mod.user.id}/suspension`, { as: await moderator(t), body: { until: future, reason: 'x' } })).statusCode).toBe(403);
+      expect((await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: await participant(t), body: { until: future, reason: 'x' } })).statusCode).toBe(403);
+      expect((await call(t, 'POST', '/api/users/nosuchuser/suspension', { as: mod, body: { until: future, reason: 'x' } })).statusCode).toBe(404);
+    });
+  });
+
   describe('GET /api/moderation/log', () => {
     it('pages newest first with a cursor and rejects a forged one', async () => {
       const { topic } = await dialogueWithTopic(t, { moderation: 'pre' });

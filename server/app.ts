@@ -14,6 +14,7 @@ import { dialogueRoutes } from './dialogues/dialogues.routes.ts';
 import { AppError } from './errors.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerClient } from './plugins/client.ts';
 import { installErrorHandler } from './plugins/errors.ts';
@@ -103,7 +104,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(realtimePlugin, { ctx, io, presence: createPresence(io, app.log) });
 
   // Routes.
-  for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, moderationRoutes, visitRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, moderationRoutes, notificationRoutes, visitRoutes]) {
     await app.register(routes, { ctx });
   }
   const clientServed = await registerClient(app);

@@ -76,6 +76,8 @@ export interface ServerToClientEvents {
   /** to moderators and organizers only */
   'moderation:queued': (item: QueueItem) => void;
   'moderation:resolved': (resolved: QueueResolved) => void;
+  /** to the user's own sockets: GET /api/notifications has something new */
+  'notification:created': () => void;
 }
 
 export interface ClientToServerEvents {

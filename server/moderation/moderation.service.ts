@@ -99,11 +99,8 @@ const TRANSITIONS: Record<ModerationActionBody['action'], Transition> = {
   restore: { from: ['hidden'], to: 'published' },
 };
 
-const AUTHOR_MESSAGES: Partial<Record<ModerationActionBody['action'], (reason: string | null) => string>> = {
-  approve: () => 'A moderator approved your comment; it is now published.',
-  decline: (reason) => `A moderator declined your comment${reason ? `: ${reason}` : '.'}`,
-  hide: (reason) => `A moderator removed your comment${reason ? `: ${reason}` : '.'}`,
-};
+/** The decisions an author is told of; the client words them in the author's language, with the reason. */
+const TOLD_TO_AUTHOR = new Set<ModerationActionBody['action']>(['approve', 'decline', 'hide']);
 
 /**
  * One moderator decision on one comment. The status changes only if it is still what the
@@ -140,14 +137,16 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
       before: { status: comment.status },
       after: { status: dismissesReports ? comment.status : transition.to },
     });
-    const message = dismissesReports ? undefined : AUTHOR_MESSAGES[input.action];
-    if (message) await insertNotification(trx, comment.author_id, `comment.${input.action}`, commentId, message(reason), now);
+    if (!dismissesReports && TOLD_TO_AUTHOR.has(input.action)) {
+      await insertNotification(trx, comment.author_id, `comment.${input.action}`, commentId, reason ?? '', now);
+    }
     return true;
   });
   if (!done) throw new AppError(409, 'already_moderated', 'Another moderator has already dealt with this comment, or it is not in a state this action applies to.');
   if (!dismissesReports) ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
   const status = dismissesReports ? comment.status : transition.to;
   ctx.realtime.moderationResolved({ commentId, action: input.action, status });
+  if (!dismissesReports && TOLD_TO_AUTHOR.has(input.action)) ctx.realtime.notified(comment.author_id);
   const row = await findCommentWithAuthor(ctx.db, commentId);
   return toCommentDto(row!, MODERATOR_VIEW);
 }

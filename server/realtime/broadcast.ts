@@ -77,6 +77,9 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
     moderationResolved(resolved) {
       io.to(rooms.moderators).emit('moderation:resolved', resolved);
     },
+    notified(userId) {
+      io.to(rooms.user(userId)).emit('notification:created');
+    },
     sessionEnded(sessionId) {
       io.in(rooms.session(sessionId)).disconnectSockets(true);
     },

@@ -14,6 +14,8 @@ export interface RealtimePort {
   moderationQueued(item: QueueItem): void;
   /** a moderator decided: the item leaves every other moderator's queue */
   moderationResolved(resolved: QueueResolved): void;
+  /** a user has a new notification: their open pages fetch it */
+  notified(userId: string): void;
   /** a session was signed out: its sockets lose what the session allowed, at once */
   sessionEnded(sessionId: string): void;
 }
@@ -24,5 +26,6 @@ export const noRealtime: RealtimePort = {
   topicChanged: () => undefined,
   moderationQueued: () => undefined,
   moderationResolved: () => undefined,
+  notified: () => undefined,
   sessionEnded: () => undefined,
 };

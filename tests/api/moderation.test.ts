@@ -106,8 +106,11 @@ describeOnEachDatabase('moderation', (kind) => {
       expect((await act(t, mod, held.id, { action: 'decline' })).json().error.code).toBe('reason_required');
       expect((await act(t, mod, held.id, { action: 'decline', reason: 'Personal data.' })).json().status).toBe('declined');
       expect(await publicThread(t, topic.id)).toEqual([]);
-      const note = await t.ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', author.user.id).executeTakeFirstOrThrow();
-      expect(note.message).toContain('Personal data.');
+      const told = await call(t, 'GET', '/api/notifications', { as: author });
+      expect(told.json()).toMatchObject({ unread: 1, items: [{ kind: 'comment.decline', commentId: held.id, reason: 'Personal data.', readAt: null }] });
+      expect((await call(t, 'POST', '/api/notifications/read', { as: author })).statusCode).toBe(204);
+      expect((await call(t, 'GET', '/api/notifications', { as: author })).json().unread).toBe(0);
+      expect((await call(t, 'GET', '/api/notifications')).statusCode).toBe(401);
     });
 
     it('hides with a reason behind a public placeholder, keeps the replies, and restores', async () => {
@@ -228,6 +231,15 @@ describeOnEachDatabase('moderation', (kind) => {
       const resolved = nextEvent(socketB, 'moderation:resolved');
       await act(t, a, held.id, { action: 'approve' });
       expect(await resolved).toEqual({ commentId: held.id, action: 'approve', status: 'published' });
+
+      // The author's open pages are told too.
+      const author = await participant(t);
+      const authorSocket = await connect(url, author);
+      sockets.push(authorSocket);
+      const another = await postComment(t, author, topic.id);
+      const told = nextEvent(authorSocket, 'notification:created');
+      await act(t, b, another.id, { action: 'decline', reason: 'Duplicate.' });
+      await told;
       await pause(200);
       expect(seenByParticipant).toEqual([]);
     });

@@ -96,11 +96,11 @@ export function descendants(pid: number): number[] {
 }
 
 /**
- * The process that runs `script` when it was started through tsx: the tsx command line starts
- * Node again as a child (which starts esbuild in turn), so it is the descendant whose command line
- * names the script; the spawned process itself when there is none.
+ * The process that runs `script`: the spawned process itself when it is Node with tsx's loader
+ * (as tests/helpers/server-process.ts starts servers), else the descendant whose command line
+ * names the script (the tsx command starts Node again as a child); null when none does.
  */
-export function scriptPid(spawnedPid: number, script: string): number {
+export function scriptPid(spawnedPid: number, script: string): number | null {
   const runs = (pid: number) => {
     try {
       return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith(script));
@@ -108,7 +108,7 @@ export function scriptPid(spawnedPid: number, script: string): number {
       return false;
     }
   };
-  return descendants(spawnedPid).find(runs) ?? spawnedPid;
+  return [spawnedPid, ...descendants(spawnedPid)].find(runs) ?? null;
 }
 
 /** SIGTERM, then SIGKILL for it and its descendants when it has not exited within `graceMs`. */

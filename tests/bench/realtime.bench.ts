@@ -198,7 +198,7 @@ interface Run {
 
 async function measure(target: Target): Promise<Run> {
   const pid = scriptPid(target.server.process.pid!, target.script);
-  if (pid === target.server.process.pid) throw new Error(`found no process running ${target.script}`);
+  if (pid === null) throw new Error(`found no process running ${target.script}`);
   await sleep(500);
   const before = await probeMemory(pid, target.server.output);
   const config: ClientsConfig = {

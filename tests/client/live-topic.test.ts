@@ -78,6 +78,24 @@ describe('LiveTopic, the client’s live thread, against a real server', () => {
     expect(topic.comments[0]!.bodyHtml).toContain('Before, edited.');
   });
 
+  it('tells its watcher when it joined, then of each comment new to the page, not of edits', async () => {
+    const { topic: data } = await dialogueWithTopic(t);
+    const author = await participant(t);
+    const first = await postComment(t, author, data.id, { body: 'There on arrival.' });
+    const { topic } = liveTopic(data.id);
+    const arrived: string[] = [];
+    let joined = 0;
+    topic.watch({ joined: () => joined++, arrived: (comments) => arrived.push(...comments.map((c) => c.id)) });
+    await waitFor(() => joined === 1, 'the first join');
+    expect(topic.arrivalSeq).toBe(first.seq);
+    expect(topic.lastReadSeq).toBeNull();
+    await call(t, 'PATCH', `/api/comments/${first.id}`, { as: author, body: { body: 'Edited.' } });
+    const second = await postComment(t, author, data.id, { body: 'New while open.' });
+    await waitFor(() => topic.comments.length === 2 && topic.comments[0]!.bodyHtml.includes('Edited'), 'the edit and the new comment');
+    expect(arrived).toEqual([second.id]);
+    expect(joined).toBe(1);
+  });
+
   it('shows who is typing, and forgets it when the notices stop', async () => {
     const { topic: data } = await dialogueWithTopic(t);
     const writer = await participant(t, { displayName: 'Lucía' });

@@ -1,83 +1,25 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialogue } from '../../shared/dialogues.ts';
-import { clientBuildIsStale, ROOT } from '../../scripts/client-build.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { DESKTOP, focusedTag, hasChromium, heading, PHONE, seriousViolations, startTestbed, suiteName, type Testbed } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-// The machine has no internet: without these flags Chromium keeps trying to reach it.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const DEMO_SLUG = 'idm-2010-migration-and-social-change';
 const DEMO_PATH = `/d/${DEMO_SLUG}`;
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 
-const hasChromium = existsSync(CHROMIUM);
-const suite = hasChromium
-  ? 'the client shell in headless Chromium'
-  : `the client shell in headless Chromium (skipped: Chromium not found at ${CHROMIUM}; apt-get install chromium)`;
-
-/** Builds dist/client when it is missing or older than its sources, as `npm start` would. */
-async function ensureClientBuilt(): Promise<void> {
-  if (!clientBuildIsStale()) return;
-  // A clean environment: vitest's NODE_ENV=test would make Vite build Svelte in development mode.
-  await promisify(execFile)(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-  });
-}
-
-describe.skipIf(!hasChromium)(suite, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
+describe.skipIf(!hasChromium)(suiteName('the client shell in headless Chromium'), () => {
+  let bed: Testbed;
   let demo: Dialogue;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'vd-e2e-'));
-    [server, browser] = await Promise.all([
-      startServer({ DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}` }),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    ]);
-    demo = (await (await fetch(`${server.url}/api/dialogues/${DEMO_SLUG}`)).json()) as Dialogue;
+    bed = await startTestbed();
+    demo = (await (await fetch(`${bed.url}/api/dialogues/${DEMO_SLUG}`)).json()) as Dialogue;
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    server?.process.kill('SIGTERM');
-    await server?.exited;
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await bed?.close();
   });
 
-  // bypassCSP only where axe is injected: the product's CSP rightly refuses inline scripts.
-  async function openPage(viewport = DESKTOP, { bypassCSP = false } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Zurich', bypassCSP });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  /** Calls the API as a browser on PUBLIC_ORIGIN would, with this session cookie. */
-  async function api(method: string, path: string, cookie: string | null, body?: unknown): Promise<Response> {
-    return fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        origin: `http://localhost:${new URL(server.url).port}`,
-        ...(cookie ? { cookie } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  }
+  const openPage: Testbed['openPage'] = (...args) => bed.openPage(...args);
+  const api: Testbed['api'] = (...args) => bed.api(...args);
 
   async function signUp(displayName: string, country: string, nameDisplay: 'name' | 'country'): Promise<string> {
     const email = `${displayName.toLowerCase()}@example.org`;
@@ -86,12 +28,9 @@ describe.skipIf(!hasChromium)(suite, () => {
     return response.headers.getSetCookie().find((cookie) => cookie.startsWith('session='))!.split(';')[0]!;
   }
 
-  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-  const focusedTag = (page: Page) => page.evaluate<string | undefined>('document.activeElement?.tagName');
-
   it('lists the demo dialogue on the home page, in English for an English browser', async () => {
     const page = await openPage();
-    await page.goto(server.url);
+    await page.goto(bed.url);
     await expect.poll(() => heading(page).textContent()).toBe('Dialogues');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.title()).toBe('Dialogues — Virtual Dialogue');
@@ -101,7 +40,7 @@ describe.skipIf(!hasChromium)(suite, () => {
 
   it('follows links inside the app: dialogue, numbered topics, topic thread, and back', async () => {
     const page = await openPage();
-    await page.goto(server.url);
+    await page.goto(bed.url);
     // Survives in-app navigation only: a full page load would lose it.
     await page.evaluate('window.sameDocument = true');
 
@@ -130,7 +69,7 @@ describe.skipIf(!hasChromium)(suite, () => {
 
   it('names a participant who chose it by country, in the reader’s language', async () => {
     const page = await openPage();
-    await page.goto(`${server.url}/t/${demo.topics[1]!.id}`);
+    await page.goto(`${bed.url}/t/${demo.topics[1]!.id}`);
     await expect.poll(() => page.getByText('Participant from Spain').count()).toBe(1);
     expect(await page.locator('[lang="es"]').count()).toBeGreaterThan(0);
   });
@@ -144,7 +83,7 @@ describe.skipIf(!hasChromium)(suite, () => {
     expect((await api('DELETE', `/api/comments/${parent.id}`, author)).status).toBe(204);
 
     const page = await openPage();
-    await page.goto(`${server.url}/t/${topic.id}`);
+    await page.goto(`${bed.url}/t/${topic.id}`);
     await expect.poll(() => page.getByText('This comment was withdrawn by its author.').count()).toBe(1);
     expect(await page.getByText('A first thought.').count()).toBe(0);
     const replies = page.getByRole('list', { name: 'Replies to Participant from Morocco' });
@@ -160,7 +99,7 @@ describe.skipIf(!hasChromium)(suite, () => {
     const topic = demo.topics[2]!;
     const [first, second] = [await openPage(), await openPage(PHONE)];
     for (const page of [first, second]) {
-      await page.goto(`${server.url}/t/${topic.id}`);
+      await page.goto(`${bed.url}/t/${topic.id}`);
       await expect.poll(() => page.getByText('Live: new comments appear as they are posted').count(), LIVE).toBe(1);
     }
     for (const page of [first, second]) await expect.poll(() => page.getByText('2 people reading now').count(), LIVE).toBe(1);
@@ -175,7 +114,7 @@ describe.skipIf(!hasChromium)(suite, () => {
 
   it('switches the interface to French, keeps <html lang> in step and remembers the choice', async () => {
     const page = await openPage();
-    await page.goto(`${server.url}${DEMO_PATH}`);
+    await page.goto(`${bed.url}${DEMO_PATH}`);
     await expect.poll(() => heading(page).textContent()).toBe('Migration and social change');
 
     await page.getByLabel('Language').selectOption({ label: 'Français' });
@@ -186,7 +125,7 @@ describe.skipIf(!hasChromium)(suite, () => {
     expect(await page.getByText(/^Clôture dans 1[34] jours$/).count()).toBe(1);
     expect(await page.title()).toBe('Migration and social change — Dialogue virtuel');
 
-    await page.goto(`${server.url}/t/${demo.topics[1]!.id}`);
+    await page.goto(`${bed.url}/t/${demo.topics[1]!.id}`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
     await expect.poll(() => page.getByText('Participant(e) – Espagne').count()).toBe(1);
     expect(await page.getByLabel('Langue').inputValue()).toBe('fr');
@@ -194,9 +133,9 @@ describe.skipIf(!hasChromium)(suite, () => {
 
   it('answers unknown addresses with a not-found page', async () => {
     const page = await openPage();
-    await page.goto(`${server.url}/nowhere`);
+    await page.goto(`${bed.url}/nowhere`);
     await expect.poll(() => heading(page).textContent()).toBe('Page not found');
-    await page.goto(`${server.url}/d/no-such-dialogue`);
+    await page.goto(`${bed.url}/d/no-such-dialogue`);
     await expect.poll(() => heading(page).textContent()).toBe('Not found');
     expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
   });
@@ -208,15 +147,9 @@ describe.skipIf(!hasChromium)(suite, () => {
     const page = await openPage(viewport, { bypassCSP: true });
     const problems: string[] = [];
     for (const path of ['/', DEMO_PATH, `/t/${demo.topics[0]!.id}`]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${bed.url}${path}`);
       await expect.poll(() => heading(page).count()).toBe(1);
-      await page.addScriptTag({ path: AXE });
-      const results = await page.evaluate<AxeResults>('axe.run(document, { resultTypes: ["violations"] })');
-      for (const violation of results.violations) {
-        if (violation.impact === 'serious' || violation.impact === 'critical') {
-          problems.push(`${path}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        }
-      }
+      problems.push(...(await seriousViolations(page)));
     }
     expect(problems).toEqual([]);
   });

@@ -2,17 +2,32 @@ export type Route =
   | { name: 'home' }
   | { name: 'dialogue'; slug: string }
   | { name: 'topic'; topicId: string }
+  | { name: 'about'; slug: string }
+  | { name: 'register' }
+  | { name: 'signIn' }
+  | { name: 'profile' }
   | { name: 'notFound' };
 
 export const paths = {
   home: (): string => '/',
   dialogue: (slug: string): string => `/d/${encodeURIComponent(slug)}`,
   topic: (topicId: string): string => `/t/${encodeURIComponent(topicId)}`,
+  about: (slug: string): string => `/d/${encodeURIComponent(slug)}/about`,
+  register: (): string => '/register',
+  signIn: (): string => '/sign-in',
+  profile: (): string => '/profile',
+};
+
+const FIXED: Record<string, Route> = {
+  [paths.register()]: { name: 'register' },
+  [paths.signIn()]: { name: 'signIn' },
+  [paths.profile()]: { name: 'profile' },
 };
 
 const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
   { pattern: /^\/d\/([^/]+)\/?$/, route: (slug) => ({ name: 'dialogue', slug }) },
   { pattern: /^\/t\/([^/]+)\/?$/, route: (topicId) => ({ name: 'topic', topicId }) },
+  { pattern: /^\/d\/([^/]+)\/about\/?$/, route: (slug) => ({ name: 'about', slug }) },
 ];
 
 function decode(segment: string): string | null {
@@ -26,6 +41,8 @@ function decode(segment: string): string | null {
 /** The route a pathname (no query, no hash) shows. */
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
+  const fixed = FIXED[pathname];
+  if (fixed) return fixed;
   for (const { pattern, route } of PATTERNS) {
     const raw = pattern.exec(pathname)?.[1];
     const param = raw === undefined ? null : decode(raw);

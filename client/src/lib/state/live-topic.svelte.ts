@@ -3,10 +3,18 @@ import type { Topic } from '../../../../shared/dialogues.ts';
 import { TYPING_EXPIRES_MS } from '../../../../shared/realtime.constants.ts';
 import type { TopicViewers, TypingNotice } from '../../../../shared/realtime.ts';
 import { cursorOf, mergeComments } from '../merge-comments.ts';
-import type { Connection } from '../realtime.svelte.ts';
+import type { Connection, ConnectionState } from '../realtime.svelte.ts';
 
 export interface TypingLine extends TypingNotice {
   until: number;
+}
+
+/** What the page does when the reader is first in the topic's room, and as comments arrive. */
+export interface TopicWatcher {
+  /** the first join answered: `lastReadSeq` and `arrivalSeq` are known */
+  joined: () => void;
+  /** comments new to the page arrived while it is open (not edits of shown ones) */
+  arrived: (comments: Comment[]) => void;
 }
 
 const JOIN_TIMEOUT_MS = 10_000;
@@ -22,32 +30,36 @@ export class LiveTopic {
   typing: TypingLine[] = $state.raw([]);
   /** where the signed-in reader left off on arrival (null: never read, or a visitor) */
   lastReadSeq: number | null = $state(null);
+  /** the highest `seq` shown when the first join answered: what "since your last visit" counts up to */
+  arrivalSeq: number | null = $state(null);
   /** the topic as last announced (locked, reworded), once it changed while shown */
   topic: Topic | null = $state.raw(null);
   loading = $state(true);
   error: unknown = $state.raw();
 
   readonly #topicId: string;
-  readonly #connection: Connection;
+  #connection: Connection | null = $state.raw(null);
   readonly #loadAll: () => Promise<Comment[]>;
   #ready = false;
   #joinedOnce = false;
   #stopped = false;
   #sweep: ReturnType<typeof setTimeout> | undefined;
+  #watcher: TopicWatcher = { joined: () => undefined, arrived: () => undefined };
 
-  constructor(topicId: string, connection: Connection, loadAll: () => Promise<Comment[]>) {
+  /**
+   * `connection` may still be on its way (its code loads after the page is shown): the thread is
+   * read meanwhile, and joined live as soon as both are there.
+   */
+  constructor(topicId: string, connection: Connection | Promise<Connection>, loadAll: () => Promise<Comment[]>) {
     this.#topicId = topicId;
-    this.#connection = connection;
     this.#loadAll = loadAll;
-    const socket = connection.socket;
-    socket.on('connect', this.#join);
-    socket.on('comment:created', this.#apply);
-    socket.on('comment:updated', this.#apply);
-    socket.on('comment:removed', this.#apply);
-    socket.on('topic:viewers', this.#onViewers);
-    socket.on('topic:typing', this.#onTyping);
-    socket.on('topic:changed', this.#onTopic);
+    void Promise.resolve(connection).then(this.#listen);
     void this.#load();
+  }
+
+  /** Whether live updates flow; 'connecting' until the connection is there at all. */
+  get connectionState(): ConnectionState {
+    return this.#connection?.state ?? 'connecting';
   }
 
   /** Reads the thread again after a failed load. */
@@ -55,10 +67,27 @@ export class LiveTopic {
     void this.#load();
   };
 
+  watch(watcher: TopicWatcher): void {
+    this.#watcher = watcher;
+  }
+
+  /** Shows a comment the reader just posted, before its event comes back; both merge by id. */
+  add(comment: Comment): void {
+    this.comments = mergeComments(this.comments, [comment]);
+  }
+
+  /** Tells the others in the topic that the reader is writing, when the connection is up. */
+  sendTyping(): void {
+    const socket = this.#connection?.socket;
+    if (socket?.connected) socket.emit('typing', { topicId: this.#topicId });
+  }
+
   /** Leaves the topic's room and stops listening: the page is gone. */
   stop(): void {
     this.#stopped = true;
-    const socket = this.#connection.socket;
+    clearTimeout(this.#sweep);
+    const socket = this.#connection?.socket;
+    if (!socket) return;
     socket.off('connect', this.#join);
     socket.off('comment:created', this.#apply);
     socket.off('comment:updated', this.#apply);
@@ -67,8 +96,21 @@ export class LiveTopic {
     socket.off('topic:typing', this.#onTyping);
     socket.off('topic:changed', this.#onTopic);
     if (socket.connected) socket.emit('topic:leave', { topicId: this.#topicId });
-    clearTimeout(this.#sweep);
   }
+
+  #listen = (connection: Connection): void => {
+    if (this.#stopped) return;
+    this.#connection = connection;
+    const socket = connection.socket;
+    socket.on('connect', this.#join);
+    socket.on('comment:created', this.#apply);
+    socket.on('comment:updated', this.#apply);
+    socket.on('comment:removed', this.#apply);
+    socket.on('topic:viewers', this.#onViewers);
+    socket.on('topic:typing', this.#onTyping);
+    socket.on('topic:changed', this.#onTopic);
+    if (socket.connected) void this.#join();
+  };
 
   async #load(): Promise<void> {
     this.loading = true;
@@ -82,33 +124,50 @@ export class LiveTopic {
     }
     if (this.#stopped || this.error) return;
     this.#ready = true;
-    if (this.#connection.socket.connected) await this.#join();
+    if (this.#connection?.socket.connected) await this.#join();
   }
 
   // Joined (again) on every connect, with the cursor of what is shown: the server answers from
   // the database with what came or changed since, so nothing is missed and nothing doubles.
   #join = async (): Promise<void> => {
-    if (!this.#ready || this.#stopped) return;
-    const reply = await this.#connection.socket
+    const socket = this.#connection?.socket;
+    if (!this.#ready || this.#stopped || !socket) return;
+    const reply = await socket
       .timeout(JOIN_TIMEOUT_MS)
       .emitWithAck('topic:join', { topicId: this.#topicId, ...cursorOf(this.comments) })
       .catch(() => null);
     if (!reply?.ok || this.#stopped) return;
     this.viewers = reply.viewers;
-    if (!this.#joinedOnce) this.lastReadSeq = reply.lastReadSeq;
-    this.#joinedOnce = true;
+    // What the first join brings was there when the reader arrived: not announced as arriving.
+    const first = !this.#joinedOnce;
     if (reply.more) {
       this.#ready = false;
       await this.#load();
-      return;
+    } else {
+      this.#merge(reply.missed);
     }
-    this.comments = mergeComments(this.comments, reply.missed);
+    this.#joinedOnce = true;
+    if (first) {
+      this.lastReadSeq = reply.lastReadSeq;
+      this.arrivalSeq = this.comments.at(-1)?.seq ?? 0;
+      this.#watcher.joined();
+    }
   };
 
   #apply = (comment: Comment): void => {
     if (comment.topicId !== this.#topicId || !this.#ready) return;
-    this.comments = mergeComments(this.comments, [comment]);
+    this.#merge([comment]);
   };
+
+  // The list only grows by comments it did not hold: counting them costs nothing per event.
+  #merge(incoming: Comment[]): void {
+    const before = this.comments;
+    this.comments = mergeComments(before, incoming);
+    if (this.comments.length === before.length || !this.#joinedOnce) return;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup for this call, not state
+    const known = incoming.length === 1 ? null : new Set(before.map((comment) => comment.id));
+    this.#watcher.arrived(known ? incoming.filter((comment) => !known.has(comment.id)) : incoming);
+  }
 
   #onViewers = (update: TopicViewers): void => {
     if (update.topicId === this.#topicId) this.viewers = update.viewers;

@@ -1,16 +1,68 @@
-import type { User } from '../../../../shared/users.ts';
-import { me } from '../api.ts';
+import type { LoginBody, ProfilePatch, RegisterBody, User } from '../../../../shared/users.ts';
+import { ApiError, login, logout, me, register, updateProfile } from '../api.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { loadConnection } from '../realtime-loader.ts';
 
-/** Who is signed in, if anyone. */
+// The socket's handshake carries the session cookie: a new session needs a new handshake.
+function renewConnection(): void {
+  void loadConnection().then((connection) => connection.renew());
+}
+
+/** Who is signed in, if anyone; the only place that signs people in and out. */
 class Session {
   user: User | null = $state.raw(null);
+  /** Whether the first check has answered: until then a signed-in reader looks like a visitor. */
+  known = $state(false);
 
   constructor() {
     // A failed check shows the reader as a visitor, which is what they can do anyway.
-    me().then(
-      (user) => (this.user = user),
-      () => undefined,
-    );
+    me()
+      .then(
+        (user) => this.#adopt(user),
+        () => undefined,
+      )
+      .finally(() => (this.known = true));
+  }
+
+  async register(body: RegisterBody): Promise<void> {
+    this.#adopt(await register(body));
+    renewConnection();
+  }
+
+  async signIn(body: LoginBody): Promise<void> {
+    this.#adopt(await login(body));
+    renewConnection();
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await logout();
+    } catch (error) {
+      // A session that already ended (expired, signed out elsewhere) is what was asked for.
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+    }
+    this.user = null;
+    renewConnection();
+  }
+
+  async update(patch: ProfilePatch): Promise<void> {
+    this.#adopt(await updateProfile(patch));
+  }
+
+  /**
+   * Switches the interface language; a signed-in user's profile keeps it for their other devices.
+   * Failing to save it there must not undo the switch the reader sees, so that failure is ignored.
+   */
+  chooseLanguage(locale: Locale): void {
+    i18n.choose(locale);
+    if (this.user && this.user.language !== locale) this.update({ language: locale }).catch(() => undefined);
+  }
+
+  // The profile's language outranks the device's saved choice and the browser's.
+  #adopt(user: User | null): void {
+    this.user = user;
+    if (user) i18n.choose(user.language);
   }
 }
 

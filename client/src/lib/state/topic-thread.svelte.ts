@@ -1,10 +1,16 @@
 import type { Comment } from '../../../../shared/comments.ts';
 import type { Dialogue, Topic } from '../../../../shared/dialogues.ts';
-import { getDialogue, getTopic, listComments, recordVisit } from '../api.ts';
-import { connection } from '../realtime.svelte.ts';
-import { buildThreads } from '../threads.ts';
+import { getDialogue, getTopic, listComments, markRead, recordVisit } from '../api.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import { ReadPosition } from '../read-position.ts';
+import { loadConnection } from '../realtime-loader.ts';
+import { buildThreads, type Thread } from '../threads.ts';
+import { newSinceLastVisit } from '../unread.ts';
+import { Announcer } from './announcer.svelte.ts';
 import { LiveTopic } from './live-topic.svelte.ts';
+import { Participation } from './participation.svelte.ts';
 import { Remote } from './remote.svelte.ts';
+import { session } from './session.svelte.ts';
 
 export interface TopicData {
   topic: Topic;
@@ -28,20 +34,63 @@ async function loadTopic(topicId: string, path: string): Promise<TopicData> {
   return { topic, dialogue: await getDialogue(topic.dialogueSlug) };
 }
 
-/** A topic and its dialogue, read once (a page view of the dialogue), and its thread, kept live. */
+/**
+ * A topic and its dialogue, read once (a page view of the dialogue), and its thread, kept live:
+ * what the reader may do there, what is new since their last visit, where they have read to, and
+ * the announcements of comments arriving.
+ */
 export class TopicThread extends Remote<TopicData> {
   readonly live: LiveTopic;
-  threads = $derived.by(() => buildThreads(this.live.comments));
+  readonly participation: Participation;
+  readonly announcer = new Announcer((count) => i18n.plural('live.newComments', count));
+  // The last threads built, handed to the next build so unchanged threads keep their identity.
+  #threads: Thread[] = [];
+  threads = $derived.by(() => (this.#threads = buildThreads(this.live.comments, this.#threads)));
   publishedCount = $derived.by(() => this.live.comments.filter((comment) => comment.status === 'published').length);
   /** the topic as it stands now: as loaded, or as last announced live */
   topic = $derived.by(() => this.live.topic ?? this.value?.topic);
+  newSince = $derived.by(() => newSinceLastVisit(this.threads, this.live.lastReadSeq, this.live.arrivalSeq, session.user?.id ?? null));
+
+  readonly #readPosition: ReadPosition;
 
   constructor(topicId: string, path: string) {
     super(() => loadTopic(topicId, path));
-    this.live = new LiveTopic(topicId, connection(), () => allComments(topicId));
+    const live = new LiveTopic(topicId, loadConnection(), () => allComments(topicId));
+    this.live = live;
+    this.#readPosition = new ReadPosition({
+      highestSeq: () => live.comments.at(-1)?.seq ?? 0,
+      save: (lastSeq) => markRead(topicId, lastSeq),
+      visible: () => session.user !== null && document.visibilityState === 'visible',
+    });
+    live.watch({
+      joined: () => this.#readPosition.start(),
+      arrived: (comments) => {
+        const me = session.user?.id;
+        this.announcer.arrived(comments.filter((comment) => comment.author.id !== me).length);
+        this.#readPosition.seen();
+      },
+    });
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.participation = new Participation({
+      topicId,
+      live,
+      announcer: this.announcer,
+      dialogue: () => this.value!.dialogue,
+      topic: () => this.topic!,
+      user: () => session.user,
+      userKnown: () => session.known,
+      typing: () => live.sendTyping(),
+    });
   }
 
   stop(): void {
     this.live.stop();
+    this.announcer.stop();
+    this.#readPosition.stop();
+    this.participation.closeReply();
+    this.participation.cancelEdit();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
   }
+
+  #onVisibility = (): void => this.#readPosition.seen();
 }

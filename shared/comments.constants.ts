@@ -1,0 +1,15 @@
+// Plain values of the comments contract, importable by the browser bundle without TypeBox
+// (shared/comments.ts builds its schemas with it). Keep them equal to the schemas there.
+
+/** A comment body is 1 to this many characters. */
+export const COMMENT_MAX_LENGTH = 10_000;
+/** Why a participant reports a comment. */
+export const REPORT_REASONS = ['offensive', 'spam', 'off_topic', 'personal_data', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+/** The optional words a reporter adds, at most this many characters. */
+export const REPORT_DETAILS_MAX = 500;
+/**
+ * How long an author may edit or withdraw a comment, unless the server was started with another
+ * EDIT_WINDOW_MINUTES: the client only hides the buttons after it, the server decides.
+ */
+export const EDIT_WINDOW_MINUTES = 30;

@@ -1,0 +1,32 @@
+import type { QuoteConsent } from './users.ts';
+
+/** How a quote names its author in a report, from least to most revealing. */
+export const ATTRIBUTIONS = ['none', 'country', 'name'] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];
+
+/** The most revealing attribution each consent allows; `none` forbids quoting at all. */
+const widestAllowed: Record<QuoteConsent, Attribution | null> = {
+  name: 'name',
+  country: 'country',
+  anonymous: 'none',
+  none: null,
+};
+
+const rank = (attribution: Attribution): number => ATTRIBUTIONS.indexOf(attribution);
+
+/** Whether a moderator may choose `attribution` for an author who gave `consent`. */
+export const consentAllows = (consent: QuoteConsent, attribution: Attribution): boolean => {
+  const widest = widestAllowed[consent];
+  return widest !== null && rank(attribution) <= rank(widest);
+};
+
+/**
+ * The attribution a report may print today: the chosen one, narrowed to what the author allows
+ * now (consent can shrink after the quote was made), or null when the author no longer allows
+ * quoting at all and the quote must be left out.
+ */
+export function effectiveAttribution(consent: QuoteConsent, chosen: Attribution): Attribution | null {
+  const widest = widestAllowed[consent];
+  if (widest === null) return null;
+  return rank(chosen) <= rank(widest) ? chosen : widest;
+}

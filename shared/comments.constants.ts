@@ -1,5 +1,5 @@
-// Plain values of the comments contract, importable by the browser bundle without TypeBox
-// (shared/comments.ts builds its schemas with it). Keep them equal to the schemas there.
+// Plain values of the comments contract, importable by the browser bundle without TypeBox;
+// shared/comments.ts builds its schemas from them.
 
 /** A comment body is 1 to this many characters. */
 export const COMMENT_MAX_LENGTH = 10_000;

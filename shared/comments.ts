@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { Affiliation, Id, IsoTime, Language, PAGE_LIMIT_MAX } from './common.ts';
+import { COMMENT_MAX_LENGTH, REPORT_DETAILS_MAX, REPORT_REASONS } from './comments.constants.ts';
 
-export const COMMENT_MAX_LENGTH = 10_000;
+export { COMMENT_MAX_LENGTH, REPORT_REASONS };
 export const COMMENT_STATUSES = ['published', 'pending', 'hidden', 'withdrawn', 'declined'] as const;
 export const CommentStatus = Type.Enum(COMMENT_STATUSES);
 export type CommentStatus = Static<typeof CommentStatus>;
@@ -85,11 +86,10 @@ export const TopicUnread = Type.Object({
 export const UnreadList = Type.Object({ items: Type.Array(TopicUnread) });
 export type UnreadList = Static<typeof UnreadList>;
 
-export const REPORT_REASONS = ['offensive', 'spam', 'off_topic', 'personal_data', 'other'] as const;
 export const ReportReason = Type.Enum(REPORT_REASONS);
 
 export const CreateReportBody = Type.Object(
-  { reason: ReportReason, details: Type.Optional(Type.String({ maxLength: 500 })) },
+  { reason: ReportReason, details: Type.Optional(Type.String({ maxLength: REPORT_DETAILS_MAX })) },
   { additionalProperties: false },
 );
 export type CreateReportBody = Static<typeof CreateReportBody>;

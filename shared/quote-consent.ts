@@ -1,4 +1,6 @@
-import type { QuoteConsent } from './users.ts';
+import type { QUOTE_CONSENTS } from './users.ts';
+
+type QuoteConsent = (typeof QUOTE_CONSENTS)[number];
 
 /** How a quote names its author in a report, from least to most revealing. */
 export const ATTRIBUTIONS = ['none', 'country', 'name'] as const;

@@ -15,27 +15,35 @@ export class DialogueLive {
   changed: Record<string, Topic> = $state.raw({});
   unread: Record<string, number> = $state.raw({});
 
-  readonly #connection: Connection;
+  /** the connection arrives after the page is shown: socket.io's code is not needed for a first view */
+  readonly #connection: Promise<Connection>;
+  #socket: Connection['socket'] | null = null;
   #dialogueId: string | null = null;
 
-  constructor(connection: Connection) {
+  constructor(connection: Promise<Connection>) {
     this.#connection = connection;
   }
 
-  /** Joins the dialogue's room now and after every reconnect; the function returned leaves it. */
+  /** Joins the dialogue's room as soon as connected and after every reconnect; the function returned leaves it. */
   follow(dialogueId: string): () => void {
     this.#dialogueId = dialogueId;
-    const socket = this.#connection.socket;
-    socket.on('connect', this.#join);
-    socket.on('topic:viewers', this.#onViewers);
-    socket.on('topic:changed', this.#onTopic);
-    if (socket.connected) void this.#join();
+    void this.#connection.then(({ socket }) => {
+      if (this.#dialogueId !== dialogueId) return;
+      this.#socket = socket;
+      socket.on('connect', this.#join);
+      socket.on('topic:viewers', this.#onViewers);
+      socket.on('topic:changed', this.#onTopic);
+      if (socket.connected) void this.#join();
+    });
     return () => {
+      const socket = this.#socket;
+      this.#dialogueId = null;
+      this.#socket = null;
+      if (!socket) return;
       socket.off('connect', this.#join);
       socket.off('topic:viewers', this.#onViewers);
       socket.off('topic:changed', this.#onTopic);
       if (socket.connected) socket.emit('dialogue:leave', { dialogueId });
-      this.#dialogueId = null;
     };
   }
 
@@ -47,8 +55,9 @@ export class DialogueLive {
 
   #join = async (): Promise<void> => {
     const dialogueId = this.#dialogueId;
-    if (dialogueId === null) return;
-    const reply = await this.#connection.socket
+    const socket = this.#socket;
+    if (dialogueId === null || socket === null) return;
+    const reply = await socket
       .timeout(JOIN_TIMEOUT_MS)
       .emitWithAck('dialogue:join', { dialogueId })
       .catch(() => null);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createFormats, relativeParts } from '../../client/src/lib/i18n/format.ts';
-import { catalogues, LOCALES, negotiateLocale } from '../../client/src/lib/i18n/locales.ts';
+import { en } from '../../client/src/lib/i18n/en.ts';
+import { es } from '../../client/src/lib/i18n/es.ts';
+import { fr } from '../../client/src/lib/i18n/fr.ts';
+import { LOCALES, negotiateLocale } from '../../client/src/lib/i18n/locales.ts';
 import { interpolate, PLACEHOLDER, pluralKey } from '../../client/src/lib/i18n/messages.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-const en = catalogues.en;
+const catalogues = { en, fr, es };
 const placeholdersIn = (message: string): string => [...message.matchAll(PLACEHOLDER)].map((match) => match[1]).sort().join();
 
 describe('the catalogues', () => {

@@ -1,6 +1,7 @@
 import { createFormats } from './format.ts';
-import { catalogues, negotiateLocale, type Locale } from './locales.ts';
-import { interpolate, pluralKey, type MessageKey, type ParamArgs, type PluralKey } from './messages.ts';
+import { en } from './en.ts';
+import { DEFAULT_LOCALE, loadCatalogue, negotiateLocale, type Locale } from './locales.ts';
+import { interpolate, pluralKey, type MessageKey, type Messages, type ParamArgs, type PluralKey } from './messages.ts';
 
 const STORAGE_KEY = 'vd.locale';
 
@@ -23,23 +24,37 @@ function saveLocale(locale: Locale): void {
 
 /** The interface language, its messages and its Intl formats. */
 export class I18n {
-  #locale: Locale = $state(negotiateLocale(savedLocale(), navigator.languages));
+  #locale: Locale = $state(DEFAULT_LOCALE);
   format = $derived(createFormats(this.#locale));
-  #messages = $derived(catalogues[this.#locale]);
+  #messages: Messages = $state.raw(en);
+  /** the language asked for last: a slower earlier load never overrides a later choice */
+  #wanted: Locale = DEFAULT_LOCALE;
+  /** settles when the reader's language is ready; the app mounts after it, so it never flashes English */
+  readonly ready: Promise<void>;
 
   constructor() {
-    document.documentElement.lang = this.#locale;
+    document.documentElement.lang = DEFAULT_LOCALE;
+    this.ready = this.#switch(negotiateLocale(savedLocale(), navigator.languages));
   }
 
   get locale(): Locale {
     return this.#locale;
   }
 
-  /** Switches the interface language and remembers it for the next visits. */
-  choose(locale: Locale): void {
+  /** Switches the interface language (once its messages have arrived) and remembers it for the next visits. */
+  choose(locale: Locale): Promise<void> {
+    saveLocale(locale);
+    return this.#switch(locale);
+  }
+
+  // A catalogue that cannot be fetched (offline) leaves the current language in place.
+  async #switch(locale: Locale): Promise<void> {
+    this.#wanted = locale;
+    const messages = await loadCatalogue[locale]().catch(() => null);
+    if (messages === null || this.#wanted !== locale) return;
+    this.#messages = messages;
     this.#locale = locale;
     document.documentElement.lang = locale;
-    saveLocale(locale);
   }
 
   t = <K extends MessageKey>(key: K, ...[params]: ParamArgs<K>): string =>

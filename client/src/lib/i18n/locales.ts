@@ -1,13 +1,19 @@
 import type { Language } from '../../../../shared/common.ts';
 import { en } from './en.ts';
-import { es } from './es.ts';
-import { fr } from './fr.ts';
 import type { Messages } from './messages.ts';
 
 export type Locale = Language;
 export const LOCALES = ['en', 'fr', 'es'] as const satisfies readonly Locale[];
 export const DEFAULT_LOCALE: Locale = 'en';
-export const catalogues: Record<Locale, Messages> = { en, fr, es };
+/**
+ * Each language's messages. English ships with the first page (it is the default and the
+ * fallback); French and Spanish are fetched when chosen, so no reader downloads all three.
+ */
+export const loadCatalogue: Record<Locale, () => Promise<Messages>> = {
+  en: () => Promise.resolve(en),
+  fr: () => import('./fr.ts').then((module) => module.fr),
+  es: () => import('./es.ts').then((module) => module.es),
+};
 
 /** Each language named in itself, as language pickers show them whatever the interface language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };

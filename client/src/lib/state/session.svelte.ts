@@ -55,14 +55,14 @@ class Session {
    * Failing to save it there must not undo the switch the reader sees, so that failure is ignored.
    */
   chooseLanguage(locale: Locale): void {
-    i18n.choose(locale);
+    void i18n.choose(locale);
     if (this.user && this.user.language !== locale) this.update({ language: locale }).catch(() => undefined);
   }
 
   // The profile's language outranks the device's saved choice and the browser's.
   #adopt(user: User | null): void {
     this.user = user;
-    if (user) i18n.choose(user.language);
+    if (user) void i18n.choose(user.language);
   }
 }
 

@@ -3,7 +3,7 @@ import { createFormats, relativeParts } from '../../client/src/lib/i18n/format.t
 import { en } from '../../client/src/lib/i18n/en.ts';
 import { es } from '../../client/src/lib/i18n/es.ts';
 import { fr } from '../../client/src/lib/i18n/fr.ts';
-import { LOCALES, negotiateLocale } from '../../client/src/lib/i18n/locales.ts';
+import { formattingTag, LOCALES, negotiateLocale } from '../../client/src/lib/i18n/locales.ts';
 import { interpolate, PLACEHOLDER, pluralKey } from '../../client/src/lib/i18n/messages.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -117,3 +117,13 @@ describe('createFormats', () => {
     expect(createFormats('fr').languages(['en', 'fr', 'es'])).toBe('anglais, français et espagnol');
   });
 });
+
+describe('formattingTag', () => {
+  it('formats in the reader’s regional variant of the interface language, else in the language', () => {
+    expect(formattingTag('en', ['en-GB', 'en'])).toBe('en-GB');
+    expect(formattingTag('fr', ['en-GB', 'fr-ca'])).toBe('fr-CA');
+    expect(formattingTag('es', ['en-GB'])).toBe('es');
+    expect(formattingTag('en', ['not a tag!'])).toBe('en');
+  });
+});
+

@@ -11,3 +11,13 @@ interface Translator {
 export function authorName(author: Pick<Comment['author'], 'displayName' | 'country'>, { t, format }: Translator): string {
   return author.displayName ?? t('comment.participantFrom', { country: format.country(author.country) });
 }
+
+/**
+ * Where an author comes from, shown beside the name: the country (unless the name already says
+ * "participant from COUNTRY") and the kind of organization, when they gave one.
+ */
+export function authorOrigin(author: Pick<Comment['author'], 'displayName' | 'country' | 'affiliation'>, { t, format }: Translator): string {
+  const parts = author.displayName === null ? [] : [format.country(author.country)];
+  if (author.affiliation) parts.push(t(`affiliation.${author.affiliation}`));
+  return parts.join(' · ');
+}

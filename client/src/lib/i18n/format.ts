@@ -1,5 +1,3 @@
-import type { Locale } from './locales.ts';
-
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -20,10 +18,10 @@ export function relativeParts(target: number, now: number): RelativeParts {
 }
 
 /**
- * Intl formatters for one locale. `timeZone` is left undefined in the app so that times show
+ * Intl formatters for one locale (a BCP 47 tag: `fr`, or a regional `en-GB`). `timeZone` is left undefined in the app so that times show
  * in the reader's own zone; tests pin it.
  */
-export function createFormats(locale: Locale, timeZone?: string) {
+export function createFormats(locale: string, timeZone?: string) {
   const zone = timeZone === undefined ? {} : { timeZone };
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zone });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...zone });

@@ -1,6 +1,6 @@
 import { createFormats } from './format.ts';
 import { en } from './en.ts';
-import { DEFAULT_LOCALE, loadCatalogue, negotiateLocale, type Locale } from './locales.ts';
+import { DEFAULT_LOCALE, formattingTag, loadCatalogue, negotiateLocale, type Locale } from './locales.ts';
 import { interpolate, pluralKey, type MessageKey, type Messages, type ParamArgs, type PluralKey } from './messages.ts';
 
 const STORAGE_KEY = 'vd.locale';
@@ -25,7 +25,7 @@ function saveLocale(locale: Locale): void {
 /** The interface language, its messages and its Intl formats. */
 export class I18n {
   #locale: Locale = $state(DEFAULT_LOCALE);
-  format = $derived(createFormats(this.#locale));
+  format = $derived(createFormats(formattingTag(this.#locale, navigator.languages)));
   #messages: Messages = $state.raw(en);
   /** the language asked for last: a slower earlier load never overrides a later choice */
   #wanted: Locale = DEFAULT_LOCALE;

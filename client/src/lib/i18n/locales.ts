@@ -34,3 +34,18 @@ export function negotiateLocale(saved: string | null, preferred: readonly string
   }
   return DEFAULT_LOCALE;
 }
+
+/**
+ * The tag dates and numbers are formatted with: the reader's own regional variant of the interface
+ * language when the browser prefers one (en-GB writes 2 December, fr-CA and es-MX their own way),
+ * else the language itself.
+ */
+export function formattingTag(locale: Locale, preferred: readonly string[]): string {
+  const regional = preferred.find((tag) => tag.split('-')[0]?.toLowerCase() === locale);
+  if (!regional) return locale;
+  try {
+    return Intl.getCanonicalLocales(regional)[0] ?? locale;
+  } catch {
+    return locale;
+  }
+}

@@ -12,9 +12,12 @@ import type { Config } from './config.ts';
 import { createCtx } from './context.ts';
 import { dialogueRoutes } from './dialogues/dialogues.routes.ts';
 import { AppError } from './errors.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
+import { moderatorRoutes } from './moderation/moderators.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { quoteRoutes } from './quotes/quotes.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerClient } from './plugins/client.ts';
 import { installErrorHandler } from './plugins/errors.ts';
@@ -23,6 +26,8 @@ import { createSocketServer, realtimePlugin } from './plugins/realtime.ts';
 import { installValidation } from './plugins/validation.ts';
 import { createBroadcaster } from './realtime/broadcast.ts';
 import { createPresence } from './realtime/presence.ts';
+import { statsRoutes } from './stats/stats.routes.ts';
+import { summaryRoutes } from './summaries/summaries.routes.ts';
 import { visitRoutes } from './stats/visits.routes.ts';
 import type { App } from './types.ts';
 
@@ -104,7 +109,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(realtimePlugin, { ctx, io, presence: createPresence(io, app.log) });
 
   // Routes.
-  for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, moderationRoutes, notificationRoutes, visitRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, moderationRoutes, moderatorRoutes, notificationRoutes, visitRoutes, statsRoutes, exportRoutes, quoteRoutes, summaryRoutes]) {
     await app.register(routes, { ctx });
   }
   const clientServed = await registerClient(app);

@@ -44,6 +44,12 @@ const dialogueFields = {
   published: Type.Boolean(),
   status: DialogueStatus,
   createdAt: IsoTime,
+  reportsToHold: Type.Optional(
+    Type.Integer({ description: 'moderators and organizers only: how many participants’ reports hold a published comment for review' }),
+  ),
+  holdFirstComment: Type.Optional(
+    Type.Boolean({ description: 'moderators and organizers only: whether a participant’s first comment here waits for a moderator' }),
+  ),
 };
 
 export const DialogueSummary = Type.Object(dialogueFields);
@@ -65,6 +71,12 @@ const editable = {
   annexLabel: Type.Optional(Type.String({ maxLength: 60 })),
   annexLeadIn: Type.Optional(Type.String({ maxLength: 300 })),
   published: Type.Optional(Type.Boolean({ description: 'unpublished dialogues are seen by organizers only (default true)' })),
+  reportsToHold: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1_000, description: 'reports by distinct participants that hold a published comment for review (default 3)' }),
+  ),
+  holdFirstComment: Type.Optional(
+    Type.Boolean({ description: 'hold each participant’s first comment in this dialogue until a moderator approves it (default false)' }),
+  ),
 };
 
 export const CreateDialogueBody = Type.Object({ slug: Slug, ...editable }, { additionalProperties: false });

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Comment, ReportReason } from './comments.ts';
-import { Id, IsoTime } from './common.ts';
+import { Id, IsoTime, Role } from './common.ts';
+import { SlugParams } from './dialogues.ts';
 
 export const MODERATION_ACTIONS = ['approve', 'decline', 'hide', 'restore'] as const;
 export const ModerationActionName = Type.Enum(MODERATION_ACTIONS, {
@@ -15,7 +16,8 @@ export const ModerationActionBody = Type.Object(
 );
 export type ModerationActionBody = Static<typeof ModerationActionBody>;
 
-export const HELD_REASONS = ['pre_moderation', 'watched_word', 'reports'] as const;
+/** pre_moderation: the dialogue holds every comment; watched_word: it contains one; reports: enough participants reported it; first_comment: the author's first comment in a dialogue that holds first comments */
+export const HELD_REASONS = ['pre_moderation', 'watched_word', 'reports', 'first_comment'] as const;
 
 export const QueueItem = Type.Object({
   comment: Comment,
@@ -31,6 +33,12 @@ export const QueueItem = Type.Object({
 });
 export type QueueItem = Static<typeof QueueItem>;
 export const Queue = Type.Object({ items: Type.Array(QueueItem) });
+
+export const QueueQuery = Type.Object(
+  { dialogue: Type.Optional(Type.String({ maxLength: 64, description: 'only this dialogue (its slug); 403 unless the viewer moderates it' })) },
+  { additionalProperties: false },
+);
+export type QueueQuery = Static<typeof QueueQuery>;
 
 export const QueueResolved = Type.Object({ commentId: Id, action: ModerationActionName, status: Type.String() });
 export type QueueResolved = Static<typeof QueueResolved>;
@@ -75,3 +83,29 @@ export const SuspensionBody = Type.Object(
 );
 export type SuspensionBody = Static<typeof SuspensionBody>;
 export const Suspension = Type.Object({ userId: Id, until: IsoTime, reason: Type.String(), createdAt: IsoTime });
+
+/** Someone appointed to moderate a dialogue, as organizers manage them. */
+export const DialogueModerator = Type.Object({ id: Id, displayName: Type.String(), email: Type.String(), role: Role });
+export type DialogueModerator = Static<typeof DialogueModerator>;
+export const DialogueModeratorList = Type.Object({ items: Type.Array(DialogueModerator) });
+export type DialogueModeratorList = Static<typeof DialogueModeratorList>;
+
+export const DialogueModeratorParams = Type.Object({ slug: SlugParams.properties.slug, userId: Id }, { additionalProperties: false });
+export type DialogueModeratorParams = Static<typeof DialogueModeratorParams>;
+
+export const USER_SEARCH_LIMIT_DEFAULT = 20;
+export const USER_SEARCH_LIMIT_MAX = 50;
+
+export const UserSearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'part of a display name or e-mail address, any case; without it, everyone by name' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: USER_SEARCH_LIMIT_MAX, description: `default ${USER_SEARCH_LIMIT_DEFAULT}` })),
+  },
+  { additionalProperties: false },
+);
+export type UserSearchQuery = Static<typeof UserSearchQuery>;
+
+export const UserSearchResult = Type.Object({
+  items: Type.Array(Type.Object({ id: Id, displayName: Type.String(), email: Type.String(), role: Role, country: Type.String() })),
+});
+export type UserSearchResult = Static<typeof UserSearchResult>;

@@ -3,6 +3,8 @@ import type { Comment } from './comments.ts';
 import { Id } from './common.ts';
 import type { Topic } from './dialogues.ts';
 import type { QueueItem, QueueResolved } from './moderation.ts';
+import type { QuotesChanged } from './quotes.ts';
+import type { SummaryChanged } from './summaries.ts';
 
 export { CATCH_UP_MAX, TYPING_EXPIRES_MS, TYPING_INTERVAL_MS } from './realtime.constants.ts';
 
@@ -73,6 +75,10 @@ export interface ServerToClientEvents {
   'topic:viewers': (viewers: TopicViewers) => void;
   'topic:typing': (notice: TypingNotice) => void;
   'topic:changed': (topic: Topic) => void;
+  /** a topic's quotes after any change: the dialogue's moderators get flagged ones too, the dialogue page only what the public sees */
+  'quote:changed': (change: QuotesChanged) => void;
+  /** a summary was saved: the dialogue's moderators get the latest version, the dialogue page the approved one */
+  'summary:changed': (change: SummaryChanged) => void;
   /** to moderators and organizers only */
   'moderation:queued': (item: QueueItem) => void;
   'moderation:resolved': (resolved: QueueResolved) => void;

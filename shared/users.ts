@@ -31,6 +31,12 @@ export const User = Type.Object({
   role: Role,
   suspendedUntil: Type.Union([IsoTime, Type.Null()]),
   createdAt: IsoTime,
+  moderates: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        'slugs of the dialogues whose moderation tools this user may use: every dialogue for an organizer, the appointed ones for a moderator, none for a participant; always sent for the signed-in user',
+    }),
+  ),
 });
 export type User = Static<typeof User>;
 

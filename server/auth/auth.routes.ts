@@ -64,7 +64,7 @@ export async function authRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void>
 
   app.get(
     '/api/auth/me',
-    { onRequest: requireUser, schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: UserEnvelope, ...errors(401) } } },
+    { onRequest: requireUser, schema: { tags: ['auth'], summary: 'The signed-in user; `moderates` lists the slugs of the dialogues whose moderation tools they may use', response: { 200: UserEnvelope, ...errors(401) } } },
     async (request) => ({ user: await currentUser(ctx, request.viewer!) }),
   );
 

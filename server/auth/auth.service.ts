@@ -6,6 +6,7 @@ import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
+import { moderatedSlugs } from '../moderation/moderators.service.ts';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { createSession, type CreatedSession } from './sessions.ts';
@@ -61,7 +62,7 @@ export async function register(ctx: Ctx, input: RegisterBody): Promise<SignedIn>
     throw error;
   }
   const row = await findUserById(ctx.db, id);
-  return { user: toUserDto(row!, null), session: await createSession(ctx.db, id) };
+  return { user: { ...toUserDto(row!, null), moderates: [] }, session: await createSession(ctx.db, id) };
 }
 
 const wrongPair = (): AppError => new AppError(401, 'invalid_credentials', 'The e-mail address or password is not right.');
@@ -81,13 +82,15 @@ export async function login(ctx: Ctx, input: LoginBody, ip: string): Promise<Sig
   }
   await clearLoginFailures(ctx.db, email, ip);
   const suspendedUntil = await activeSuspensionEnd(ctx.db, row.id, nowIso());
-  return { user: toUserDto(row, suspendedUntil), session: await createSession(ctx.db, row.id) };
+  const user = { ...toUserDto(row, suspendedUntil), moderates: await moderatedSlugs(ctx, row) };
+  return { user, session: await createSession(ctx.db, row.id) };
 }
 
+/** The signed-in user, with the dialogues whose moderation tools they may use. */
 export async function currentUser(ctx: Ctx, viewer: Viewer): Promise<User> {
   const row = await findUserById(ctx.db, viewer.id);
   if (!row) throw new AppError(401, 'not_signed_in', 'Sign in to continue.');
-  return toUserDto(row, viewer.suspendedUntil);
+  return { ...toUserDto(row, viewer.suspendedUntil), moderates: await moderatedSlugs(ctx, row) };
 }
 
 export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatch): Promise<User> {

@@ -70,7 +70,8 @@ export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
       onRequest: requireUser,
       schema: {
         tags: ['comments'],
-        summary: 'Edit: the author within the edit window, or a moderator with a visible note',
+        summary:
+          'Edit: the author within the edit window, or a moderator of the dialogue with a `note` (required from them), shown to every reader as `editNote`; the earlier text is kept as a revision and the edit audited',
         params: IdParams,
         body: PatchCommentBody,
         response: { 200: Comment, ...errors(400, 401, 403, 404, 409) },

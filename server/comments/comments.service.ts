@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/create-db.ts';
 import type { CommentRow } from '../../db/tables/comments.table.ts';
 import type { DialogueRow, TopicRow } from '../../db/tables/dialogues.table.ts';
 import { recordAction } from '../audit/audit.repository.ts';
-import { assertCanWrite, isModerator, type Viewer } from '../auth/viewer.ts';
+import { assertCanWrite, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
 import { dialogueStatus, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, forbidden, notFound, tooManyRequests } from '../errors.ts';
@@ -28,12 +28,22 @@ import {
   updateComment,
 } from './comments.repository.ts';
 
-const readerOf = (viewer: Viewer | null): CommentReader => ({ viewerId: viewer?.id ?? null, moderator: isModerator(viewer) });
+/** Who reads a thread: moderators of its dialogue (and organizers) see every status and every body. */
+export interface ThreadReader {
+  viewer: Viewer | null;
+  moderates: boolean;
+}
 
-async function commentDto(ctx: Ctx, id: string, viewer: Viewer | null): Promise<Comment> {
+const ANONYMOUS: ThreadReader = { viewer: null, moderates: false };
+
+const readerIn = (viewer: Viewer | null, dialogueId: string): ThreadReader => ({ viewer, moderates: moderatesDialogue(viewer, dialogueId) });
+
+const readerOf = ({ viewer, moderates }: ThreadReader): CommentReader => ({ viewerId: viewer?.id ?? null, moderator: moderates });
+
+async function commentDto(ctx: Ctx, id: string, reader: ThreadReader): Promise<Comment> {
   const row = await findCommentWithAuthor(ctx.db, id);
   if (!row) throw notFound('This comment');
-  return toCommentDto(row, readerOf(viewer));
+  return toCommentDto(row, readerOf(reader));
 }
 
 interface PageRequest {
@@ -41,24 +51,24 @@ interface PageRequest {
   limit?: number;
 }
 
-async function buildPage(ctx: Ctx, viewer: Viewer | null, topicId: string, page: PageRequest): Promise<CommentPage> {
+async function buildPage(ctx: Ctx, reader: ThreadReader, topicId: string, page: PageRequest): Promise<CommentPage> {
   const limit = page.limit ?? PAGE_LIMIT_DEFAULT;
   const rows = await listComments(
     ctx.db,
     topicId,
-    { viewerId: viewer?.id ?? null, everything: isModerator(viewer) },
+    { viewerId: reader.viewer?.id ?? null, everything: reader.moderates },
     { afterSeq: page.after === undefined ? 0 : Number(page.after) },
     limit + 1,
   );
-  const items = rows.slice(0, limit).map((row) => toCommentDto(row, readerOf(viewer)));
+  const items = rows.slice(0, limit).map((row) => toCommentDto(row, readerOf(reader)));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
 }
 
 /** A page of a topic's thread for a signed-in reader, who may also see their own held comments. */
 export async function listTopicComments(ctx: Ctx, viewer: Viewer, topicId: string, page: PageRequest): Promise<CommentPage> {
-  await visibleTopic(ctx, viewer, topicId);
-  return buildPage(ctx, viewer, topicId, page);
+  const { dialogue } = await visibleTopic(ctx, viewer, topicId);
+  return buildPage(ctx, readerIn(viewer, dialogue.id), topicId, page);
 }
 
 /** The same page for anonymous readers, as JSON text, from the cache while the topic has not changed. */
@@ -69,7 +79,7 @@ export async function publicCommentPageJson(ctx: Ctx, cache: PageCache, topicId:
   const cached = cache.get(key, state.version);
   if (cached !== undefined) return cached;
   // Built after reading the version, so the page is never older than the version it is filed under.
-  const json = JSON.stringify(await buildPage(ctx, null, topicId, page));
+  const json = JSON.stringify(await buildPage(ctx, ANONYMOUS, topicId, page));
   cache.set(key, state.version, json);
   return json;
 }
@@ -80,14 +90,14 @@ export async function publicCommentPageJson(ctx: Ctx, cache: PageCache, topicId:
  */
 export async function catchUp(
   ctx: Ctx,
-  viewer: Viewer | null,
+  reader: ThreadReader,
   topicId: string,
   afterSeq: number,
   changedAfter: number | undefined,
 ): Promise<{ items: Comment[]; more: boolean }> {
-  const scope = { viewerId: viewer?.id ?? null, everything: isModerator(viewer) };
+  const scope = { viewerId: reader.viewer?.id ?? null, everything: reader.moderates };
   const rows = await listComments(ctx.db, topicId, scope, { afterSeq, ...(changedAfter === undefined ? {} : { changedAfter }) }, CATCH_UP_MAX + 1);
-  return { items: rows.slice(0, CATCH_UP_MAX).map((row) => toCommentDto(row, readerOf(viewer))), more: rows.length > CATCH_UP_MAX };
+  return { items: rows.slice(0, CATCH_UP_MAX).map((row) => toCommentDto(row, readerOf(reader))), more: rows.length > CATCH_UP_MAX };
 }
 
 /** Comments (and typing) only while the dialogue is open and the topic unlocked. */
@@ -136,19 +146,26 @@ export interface Posted {
 
 const postedStatus = (row: Pick<CommentRow, 'status'>): 201 | 202 => (row.status === 'pending' ? 202 : 201);
 
+/** A post repeated with the same clientKey: the original, as it is now. */
+async function repeated(ctx: Ctx, viewer: Viewer, original: CommentRow): Promise<Posted> {
+  const { dialogue } = await visibleTopic(ctx, viewer, original.topic_id);
+  return { comment: await commentDto(ctx, original.id, readerIn(viewer, dialogue.id)), httpStatus: postedStatus(original) };
+}
+
 export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, input: CreateCommentBody): Promise<Posted> {
   assertCanWrite(viewer);
   if (input.clientKey) {
     const earlier = await findByClientKey(ctx.db, viewer.id, input.clientKey);
-    if (earlier) return { comment: await commentDto(ctx, earlier.id, viewer), httpStatus: postedStatus(earlier) };
+    if (earlier) return repeated(ctx, viewer, earlier);
   }
   const { topic, dialogue } = await visibleTopic(ctx, viewer, topicId);
+  const reader = readerIn(viewer, dialogue.id);
   assertWritable(dialogue, topic);
   const placement = await replyPlacement(ctx, topicId, input.parentId);
   await assertPostingRate(ctx, viewer.id);
   const bodyHtml = renderBody(input.body);
   const languages = JSON.parse(dialogue.languages) as string[];
-  const heldReason = await holdReasonFor(ctx, dialogue, input.body);
+  const heldReason = await holdReasonFor(ctx, dialogue, viewer, input.body);
   const status = heldReason ? 'pending' : 'published';
   const id = newId();
   const now = nowIso();
@@ -179,13 +196,13 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
     // The same clientKey raced in on another request: answer with the one that won.
     if (input.clientKey && isUniqueViolation(error)) {
       const winner = await findByClientKey(ctx.db, viewer.id, input.clientKey);
-      if (winner) return { comment: await commentDto(ctx, winner.id, viewer), httpStatus: postedStatus(winner) };
+      if (winner) return repeated(ctx, viewer, winner);
     }
     throw error;
   }
   ctx.realtime.commentChanged(id, null);
   if (heldReason) await announceQueued(ctx, id);
-  return { comment: await commentDto(ctx, id, viewer), httpStatus: status === 'pending' ? 202 : 201 };
+  return { comment: await commentDto(ctx, id, reader), httpStatus: status === 'pending' ? 202 : 201 };
 }
 
 async function loadForChange(ctx: Ctx, viewer: Viewer, commentId: string) {
@@ -193,8 +210,9 @@ async function loadForChange(ctx: Ctx, viewer: Viewer, commentId: string) {
   if (!comment) throw notFound('This comment');
   const { topic, dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
   const own = comment.author_id === viewer.id;
-  if (!own && comment.status !== 'published' && !isModerator(viewer)) throw notFound('This comment');
-  return { comment, topic, dialogue, own };
+  const moderates = moderatesDialogue(viewer, dialogue.id);
+  if (!own && comment.status !== 'published' && !moderates) throw notFound('This comment');
+  return { comment, topic, dialogue, own, moderates };
 }
 
 function assertAuthorWindow(ctx: Ctx, comment: CommentRow, dialogue: DialogueRow, topic: TopicRow): void {
@@ -207,12 +225,15 @@ function assertAuthorWindow(ctx: Ctx, comment: CommentRow, dialogue: DialogueRow
 
 export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, input: PatchCommentBody): Promise<Comment> {
   assertCanWrite(viewer);
-  const { comment, topic, dialogue, own } = await loadForChange(ctx, viewer, commentId);
-  if (!own && !isModerator(viewer)) throw forbidden('Only the author or a moderator can edit this comment.');
+  const { comment, topic, dialogue, own, moderates } = await loadForChange(ctx, viewer, commentId);
+  if (!own && !moderates) throw forbidden('Only the author or a moderator of this dialogue can edit this comment.');
   if (comment.status === 'withdrawn' || comment.status === 'declined') {
     throw new AppError(409, 'comment_not_editable', 'A withdrawn or declined comment cannot be edited.');
   }
-  if (!isModerator(viewer)) {
+  if (!own && !input.note?.trim()) {
+    throw new AppError(400, 'note_required', 'Say what you changed: a moderator’s edit shows its note to every reader.');
+  }
+  if (!moderates) {
     if (comment.status === 'hidden') throw new AppError(409, 'comment_not_editable', 'A moderator has hidden this comment.');
     assertAuthorWindow(ctx, comment, dialogue, topic);
   }
@@ -250,7 +271,7 @@ export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, i
     }
   });
   ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
-  return commentDto(ctx, commentId, viewer);
+  return commentDto(ctx, commentId, { viewer, moderates });
 }
 
 export async function withdrawComment(ctx: Ctx, viewer: Viewer, commentId: string): Promise<void> {

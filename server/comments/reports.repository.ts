@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 export interface NewReport {
@@ -23,4 +23,20 @@ export async function insertReport(db: Kysely<Database>, report: NewReport): Pro
       resolved_at: null,
     })
     .execute();
+}
+
+/**
+ * Locks a comment for the rest of the transaction if it is still published (a write that changes
+ * nothing): a report then either lands before a moderator's decision, which resolves it, or finds
+ * the comment already taken down. False when it is no longer published.
+ */
+export async function lockIfPublished(trx: Transaction<Database>, commentId: string): Promise<boolean> {
+  const row = await trx
+    .updateTable('comments')
+    .set((eb) => ({ status: eb.ref('status') }))
+    .where('id', '=', commentId)
+    .where('status', '=', 'published')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -12,7 +12,8 @@ import {
 } from '../../shared/dialogues.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
-import { requireRole } from '../plugins/auth.ts';
+import { dialogueOf } from '../moderation/rights.ts';
+import { requireModeratorOf, requireRole } from '../plugins/auth.ts';
 import type { App } from '../types.ts';
 import { createDialogue, createTopic, getDialogue, getTopic, listDialogueSummaries, patchDialogue, patchTopic } from './dialogues.service.ts';
 
@@ -59,7 +60,8 @@ export async function dialogueRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<v
       onRequest: requireRole('organizer'),
       schema: {
         tags: ['dialogues'],
-        summary: 'Change a dialogue’s settings (the slug stays)',
+        summary:
+          'Change a dialogue’s settings (the slug stays), its moderation among them: `moderation`, `reportsToHold`, `holdFirstComment`; audited with before and after',
         params: SlugParams,
         body: PatchDialogueBody,
         response: { 200: Dialogue, ...errors(400, 401, 403, 404) },
@@ -92,10 +94,10 @@ export async function dialogueRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<v
   app.patch(
     '/api/topics/:id',
     {
-      onRequest: requireRole('moderator'),
+      onRequest: requireModeratorOf((request) => dialogueOf.topic(ctx, request.viewer, (request.params as { id: string }).id)),
       schema: {
         tags: ['topics'],
-        summary: 'Organizers change wording and number; moderators lock and unlock',
+        summary: 'Organizers change wording and number; the dialogue’s moderators lock and unlock (audited, announced live as topic:changed)',
         params: IdParams,
         body: PatchTopicBody,
         response: { 200: Topic, ...errors(400, 401, 403, 404, 409) },

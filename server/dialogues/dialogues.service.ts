@@ -12,7 +12,7 @@ import type {
 import { isUniqueViolation } from '../../db/create-db.ts';
 import type { DialogueRow, DialogueUpdate } from '../../db/tables/dialogues.table.ts';
 import { recordAction } from '../audit/audit.repository.ts';
-import { isModerator, isOrganizer, type Viewer } from '../auth/viewer.ts';
+import { isOrganizer, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -48,8 +48,9 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function toDialogueSummary(row: DialogueRow): DialogueSummary {
-  return {
+/** The dialogue as this viewer sees it: its moderation settings only for its moderators and organizers. */
+function toDialogueSummary(row: DialogueRow, viewer: Viewer | null): DialogueSummary {
+  const summary: DialogueSummary = {
     id: row.id,
     slug: row.slug,
     title: row.title,
@@ -67,6 +68,11 @@ function toDialogueSummary(row: DialogueRow): DialogueSummary {
     status: dialogueStatus(row),
     createdAt: row.created_at,
   };
+  if (moderatesDialogue(viewer, row.id)) {
+    summary.reportsToHold = row.reports_to_hold;
+    summary.holdFirstComment = row.hold_first_comment === 1;
+  }
+  return summary;
 }
 
 export function toTopicDto(row: TopicWithCount, dialogueSlug: string): Topic {
@@ -89,9 +95,9 @@ export async function visibleDialogue(ctx: Ctx, viewer: Viewer | null, slug: str
   return row;
 }
 
-async function toDialogue(ctx: Ctx, row: DialogueRow): Promise<Dialogue> {
+async function toDialogue(ctx: Ctx, row: DialogueRow, viewer: Viewer | null): Promise<Dialogue> {
   const topics = await listTopics(ctx.db, row.id);
-  return { ...toDialogueSummary(row), topics: topics.map((t) => toTopicDto(t, row.slug)) };
+  return { ...toDialogueSummary(row, viewer), topics: topics.map((t) => toTopicDto(t, row.slug)) };
 }
 
 function encodeCursor(row: DialogueRow): string {
@@ -120,11 +126,11 @@ export async function listDialogueSummaries(
   });
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return { items: items.map(toDialogueSummary), nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
+  return { items: items.map((row) => toDialogueSummary(row, viewer)), nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
 }
 
 export async function getDialogue(ctx: Ctx, viewer: Viewer | null, slug: string): Promise<Dialogue> {
-  return toDialogue(ctx, await visibleDialogue(ctx, viewer, slug));
+  return toDialogue(ctx, await visibleDialogue(ctx, viewer, slug), viewer);
 }
 
 function assertWindowAndZone(opensAt: string, closesAt: string, timeZone: string): void {
@@ -157,6 +163,8 @@ export async function createDialogue(ctx: Ctx, viewer: Viewer, input: CreateDial
       annex_label: input.annexLabel ?? '',
       annex_lead_in: input.annexLeadIn ?? '',
       published: input.published === false ? 0 : 1,
+      ...(input.reportsToHold === undefined ? {} : { reports_to_hold: input.reportsToHold }),
+      ...(input.holdFirstComment === undefined ? {} : { hold_first_comment: input.holdFirstComment ? 1 : 0 }),
       created_by: viewer.id,
       created_at: now,
       updated_at: now,
@@ -167,9 +175,14 @@ export async function createDialogue(ctx: Ctx, viewer: Viewer, input: CreateDial
   }
   const row = (await findDialogueById(ctx.db, id))!;
   await recordAction(ctx.db, { dialogueId: id, actorId: viewer.id, action: 'dialogue.create', targetType: 'dialogue', targetId: id, after: input });
-  return toDialogue(ctx, row);
+  return toDialogue(ctx, row, viewer);
 }
 
+/**
+ * Organizers change a dialogue's settings, its moderation policy among them (post- or
+ * pre-moderation, how many reports hold a comment, whether first comments wait); audited with the
+ * settings before and after.
+ */
 export async function patchDialogue(ctx: Ctx, viewer: Viewer, slug: string, patch: PatchDialogueBody): Promise<Dialogue> {
   const row = await visibleDialogue(ctx, viewer, slug);
   const opensAt = patch.opensAt ? toIso(Date.parse(patch.opensAt)) : row.opens_at;
@@ -186,18 +199,23 @@ export async function patchDialogue(ctx: Ctx, viewer: Viewer, slug: string, patc
   if (patch.annexLabel !== undefined) changes.annex_label = patch.annexLabel;
   if (patch.annexLeadIn !== undefined) changes.annex_lead_in = patch.annexLeadIn;
   if (patch.published !== undefined) changes.published = patch.published ? 1 : 0;
-  await updateDialogue(ctx.db, row.id, changes);
-  const updated = (await findDialogueById(ctx.db, row.id))!;
-  await recordAction(ctx.db, {
-    dialogueId: row.id,
-    actorId: viewer.id,
-    action: 'dialogue.update',
-    targetType: 'dialogue',
-    targetId: row.id,
-    before: toDialogueSummary(row),
-    after: toDialogueSummary(updated),
+  if (patch.reportsToHold !== undefined) changes.reports_to_hold = patch.reportsToHold;
+  if (patch.holdFirstComment !== undefined) changes.hold_first_comment = patch.holdFirstComment ? 1 : 0;
+  const updated = await ctx.write(async (trx) => {
+    await updateDialogue(trx, row.id, changes);
+    const after = (await findDialogueById(trx, row.id))!;
+    await recordAction(trx, {
+      dialogueId: row.id,
+      actorId: viewer.id,
+      action: 'dialogue.update',
+      targetType: 'dialogue',
+      targetId: row.id,
+      before: toDialogueSummary(row, viewer),
+      after: toDialogueSummary(after, viewer),
+    });
+    return after;
   });
-  return toDialogue(ctx, updated);
+  return toDialogue(ctx, updated, viewer);
 }
 
 const numberTaken = (n: number): AppError => new AppError(409, 'topic_number_taken', `Topic ${n} already exists in this dialogue.`);
@@ -242,12 +260,12 @@ export async function getTopic(ctx: Ctx, viewer: Viewer | null, topicId: string)
   return toTopicDto((await findTopicWithCount(ctx.db, topicId))!, dialogue.slug);
 }
 
-/** Organizers edit a topic's wording; moderators (and organizers) lock and unlock it. */
+/** Organizers edit a topic's wording; the dialogue's moderators (and organizers) lock and unlock it, audited and announced live. */
 export async function patchTopic(ctx: Ctx, viewer: Viewer, topicId: string, patch: PatchTopicBody): Promise<Topic> {
   const wordingChange = patch.question !== undefined || patch.description !== undefined || patch.number !== undefined;
   if (wordingChange && !isOrganizer(viewer)) throw forbidden('Only an organizer can change a topic’s wording or number.');
-  if (!isModerator(viewer)) throw forbidden('Only a moderator can lock or unlock a topic.');
   const { topic, dialogue } = await visibleTopic(ctx, viewer, topicId);
+  if (!moderatesDialogue(viewer, dialogue.id)) throw forbidden('Only a moderator of this dialogue can lock or unlock a topic.');
   try {
     await updateTopic(ctx.db, topicId, {
       updated_at: nowIso(),

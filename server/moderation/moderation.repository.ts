@@ -45,17 +45,48 @@ export async function openReportsOf(db: Executor, commentIds: string[]) {
     .execute();
 }
 
-/** Ids of comments waiting for a moderator: held ones, and published ones with open reports. */
-export async function queuedCommentIds(db: Executor): Promise<string[]> {
-  const held = db.selectFrom('comments').select('id').where('status', '=', 'pending');
+/**
+ * Ids of comments waiting for a moderator: held ones, and published ones with open reports; of
+ * the given dialogues only, or of every dialogue (null).
+ */
+export async function queuedCommentIds(db: Executor, dialogueIds: readonly string[] | null): Promise<string[]> {
+  if (dialogueIds !== null && dialogueIds.length === 0) return [];
+  const scoped = dialogueIds ?? [];
+  const held = db
+    .selectFrom('comments as c')
+    .innerJoin('topics as t', 't.id', 'c.topic_id')
+    .select('c.id')
+    .where('c.status', '=', 'pending')
+    .$if(dialogueIds !== null, (qb) => qb.where('t.dialogue_id', 'in', scoped));
   const reported = db
-    .selectFrom('comments')
-    .innerJoin('reports', 'reports.comment_id', 'comments.id')
-    .select('comments.id')
-    .where('comments.status', '=', 'published')
-    .where('reports.resolved_at', 'is', null);
+    .selectFrom('comments as c')
+    .innerJoin('topics as t', 't.id', 'c.topic_id')
+    .innerJoin('reports as r', 'r.comment_id', 'c.id')
+    .select('c.id')
+    .where('c.status', '=', 'published')
+    .where('r.resolved_at', 'is', null)
+    .$if(dialogueIds !== null, (qb) => qb.where('t.dialogue_id', 'in', scoped));
   const rows = await held.union(reported).execute();
   return rows.map((row) => row.id);
+}
+
+/** Whether a comment is in the queue right now: held, or published with an open report. */
+export async function isQueued(db: Executor, commentId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments as c')
+    .select('c.id')
+    .where('c.id', '=', commentId)
+    .where((eb) =>
+      eb.or([
+        eb('c.status', '=', 'pending'),
+        eb.and([
+          eb('c.status', '=', 'published'),
+          eb.exists(eb.selectFrom('reports as r').select('r.id').whereRef('r.comment_id', '=', 'c.id').where('r.resolved_at', 'is', null)),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** How often an author's comments were held, hidden or declined before: context for a decision. */
@@ -81,7 +112,14 @@ export async function insertNotification(db: Executor, userId: string, kind: str
 
 export async function listAudit(
   db: Executor,
-  filters: { dialogueId?: string; action?: string; actorId?: string; before?: { createdAt: string; id: string } },
+  filters: {
+    dialogueId?: string;
+    /** only these dialogues' entries and the site-wide ones (suspensions) */
+    withinDialogues?: readonly string[];
+    action?: string;
+    actorId?: string;
+    before?: { createdAt: string; id: string };
+  },
   limit: number,
 ) {
   let query = db
@@ -90,6 +128,10 @@ export async function listAudit(
     .selectAll('a')
     .select('u.display_name as actor_name');
   if (filters.dialogueId) query = query.where('a.dialogue_id', '=', filters.dialogueId);
+  const within = filters.withinDialogues;
+  if (within) {
+    query = query.where((eb) => (within.length === 0 ? eb('a.dialogue_id', 'is', null) : eb.or([eb('a.dialogue_id', 'in', within), eb('a.dialogue_id', 'is', null)])));
+  }
   if (filters.action) query = query.where('a.action', '=', filters.action);
   if (filters.actorId) query = query.where('a.actor_id', '=', filters.actorId);
   const before = filters.before;
@@ -121,4 +163,18 @@ export async function liftSuspensions(db: Executor, userId: string, by: string, 
     .where('until', '>', now)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Whether the author has a published comment in the dialogue: one approved comment and they post freely. */
+export async function hasPublishedCommentIn(db: Executor, authorId: string, dialogueId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments as c')
+    .innerJoin('topics as t', 't.id', 'c.topic_id')
+    .select('c.id')
+    .where('c.author_id', '=', authorId)
+    .where('t.dialogue_id', '=', dialogueId)
+    .where('c.status', '=', 'published')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

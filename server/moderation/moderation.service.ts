@@ -1,19 +1,21 @@
 import type { CommentStatus } from '../../shared/comments.ts';
-import type { AuditLog, AuditQuery, ModerationActionBody, QueueItem, WatchedWords } from '../../shared/moderation.ts';
+import type { AuditLog, AuditQuery, ModerationActionBody, QueueItem, QueueQuery, WatchedWords } from '../../shared/moderation.ts';
 import type { Comment } from '../../shared/comments.ts';
 import type { DialogueRow } from '../../db/tables/dialogues.table.ts';
 import { recordAction } from '../audit/audit.repository.ts';
-import { isModerator, type Viewer } from '../auth/viewer.ts';
+import { isOrganizer, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import { toCommentDto } from '../comments/comments.mapper.ts';
 import { changeStatusIf, findComment, findCommentWithAuthor, type CommentWithAuthor } from '../comments/comments.repository.ts';
 import type { Ctx } from '../context.ts';
-import { findDialogueById, findDialogueBySlug, findTopic } from '../dialogues/dialogues.repository.ts';
+import { findDialogueById, findTopic } from '../dialogues/dialogues.repository.ts';
 import { visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { nowIso } from '../lib/time.ts';
 import {
   authorHistories,
+  hasPublishedCommentIn,
   insertNotification,
+  isQueued,
   listAudit,
   listWatchedWords,
   openReporterCount,
@@ -22,32 +24,48 @@ import {
   replaceWatchedWords,
   resolveReports,
 } from './moderation.repository.ts';
+import { assertModerates, assertModeratesAny, moderatedDialogue } from './rights.ts';
 import { normalizeWatchedWord, watchedWordsMatcher } from './watched-words.ts';
 
 const MODERATOR_VIEW = { viewerId: null, moderator: true };
 
-function assertModerator(viewer: Viewer): void {
-  if (!isModerator(viewer)) throw forbidden('Only a moderator can do this.');
-}
+type HeldReason = NonNullable<QueueItem['heldReason']>;
 
-/** Why a new comment must wait for a moderator, if it must: the dialogue's policy, then its watched words. */
-export async function holdReasonFor(ctx: Ctx, dialogue: DialogueRow, body: string): Promise<'pre_moderation' | 'watched_word' | null> {
+/**
+ * Why a new comment must wait for a moderator, if it must: the dialogue's policy, its watched
+ * words, then (where the dialogue holds first comments) that its author has no published comment
+ * in the dialogue yet. The dialogue's moderators and organizers are never held for a first comment.
+ */
+export async function holdReasonFor(ctx: Ctx, dialogue: DialogueRow, author: Viewer, body: string): Promise<HeldReason | null> {
   if (dialogue.moderation === 'pre') return 'pre_moderation';
   const matches = watchedWordsMatcher(await listWatchedWords(ctx.db, dialogue.id));
-  return matches?.(body) ? 'watched_word' : null;
+  if (matches?.(body)) return 'watched_word';
+  if (dialogue.hold_first_comment === 1 && !moderatesDialogue(author, dialogue.id) && !(await hasPublishedCommentIn(ctx.db, author.id, dialogue.id))) {
+    return 'first_comment';
+  }
+  return null;
 }
 
-async function queueItems(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueItem[]> {
+interface QueueEntry {
+  dialogueId: string;
+  item: QueueItem;
+}
+
+async function queueEntries(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueEntry[]> {
   const reports = await openReportsOf(ctx.db, rows.map((row) => row.id));
   const histories = await authorHistories(ctx.db, [...new Set(rows.map((row) => row.author_id))]);
-  const items: QueueItem[] = [];
+  const topics = new Map<string, Awaited<ReturnType<typeof findTopic>>>();
+  const dialogues = new Map<string, DialogueRow | undefined>();
+  const entries: QueueEntry[] = [];
   for (const row of rows) {
-    const topic = await findTopic(ctx.db, row.topic_id);
-    const dialogue = topic ? await findDialogueById(ctx.db, topic.dialogue_id) : undefined;
+    if (!topics.has(row.topic_id)) topics.set(row.topic_id, await findTopic(ctx.db, row.topic_id));
+    const topic = topics.get(row.topic_id);
+    if (topic && !dialogues.has(topic.dialogue_id)) dialogues.set(topic.dialogue_id, await findDialogueById(ctx.db, topic.dialogue_id));
+    const dialogue = topic ? dialogues.get(topic.dialogue_id) : undefined;
     if (!topic || !dialogue) continue;
     const own = reports.filter((report) => report.comment_id === row.id);
     const held = row.status === 'pending';
-    items.push({
+    const item: QueueItem = {
       comment: toCommentDto(row, MODERATOR_VIEW),
       dialogueSlug: dialogue.slug,
       topicNumber: topic.number,
@@ -56,26 +74,38 @@ async function queueItems(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueIte
       waitingSince: held ? row.updated_at : (own[0]?.created_at ?? row.updated_at),
       reports: own.map((report) => ({ reason: report.reason as QueueItem['reports'][number]['reason'], details: report.details, createdAt: report.created_at })),
       authorHistory: histories.get(row.author_id) ?? { held: 0, hidden: 0, declined: 0 },
-    });
+    };
+    entries.push({ dialogueId: dialogue.id, item });
   }
-  return items;
+  return entries;
 }
 
-/** Held and reported comments, the longest-waiting first. */
-export async function moderationQueue(ctx: Ctx, viewer: Viewer): Promise<{ items: QueueItem[] }> {
-  assertModerator(viewer);
-  const ids = await queuedCommentIds(ctx.db);
+/**
+ * Held and reported comments of the dialogues the viewer moderates (all of them for organizers,
+ * or the one `dialogue` names), the longest-waiting first.
+ */
+export async function moderationQueue(ctx: Ctx, viewer: Viewer, query: QueueQuery = {}): Promise<{ items: QueueItem[] }> {
+  assertModeratesAny(viewer);
+  const scope = query.dialogue
+    ? [(await moderatedDialogue(ctx, viewer, query.dialogue)).id]
+    : isOrganizer(viewer)
+      ? null
+      : viewer.moderatedDialogueIds;
+  const ids = await queuedCommentIds(ctx.db, scope);
   const rows = (await Promise.all(ids.map((id) => findCommentWithAuthor(ctx.db, id)))).filter((row) => row !== undefined);
-  const items = await queueItems(ctx, rows);
+  const items = (await queueEntries(ctx, rows)).map((entry) => entry.item);
   return { items: items.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince)) };
 }
 
-/** Tells every moderator that a comment (still) waits, as the queue shows it. */
+/**
+ * Tells the moderators of the comment's dialogue that it (still) waits, as the queue shows it; a
+ * comment that no longer waits (a moderator got there first) is not announced.
+ */
 export async function announceQueued(ctx: Ctx, commentId: string): Promise<void> {
   const row = await findCommentWithAuthor(ctx.db, commentId);
-  if (!row) return;
-  const [item] = await queueItems(ctx, [row]);
-  if (item) ctx.realtime.moderationQueued(item);
+  if (!row || !(await isQueued(ctx.db, commentId))) return;
+  const [entry] = await queueEntries(ctx, [row]);
+  if (entry) ctx.realtime.moderationQueued(entry.dialogueId, entry.item);
 }
 
 /** After a report: once enough distinct participants reported a published comment, it waits for a moderator. */
@@ -107,10 +137,11 @@ const TOLD_TO_AUTHOR = new Set<ModerationActionBody['action']>(['approve', 'decl
  * moderator saw, so of two moderators acting at once the second gets 409 and nothing happens twice.
  */
 export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: string, input: ModerationActionBody): Promise<Comment> {
-  assertModerator(viewer);
+  assertModeratesAny(viewer);
   const comment = await findComment(ctx.db, commentId);
   if (!comment) throw notFound('This comment');
   const { dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
+  assertModerates(viewer, dialogue.id);
   const reason = input.reason?.trim() || null;
   if ((input.action === 'hide' || input.action === 'decline') && !reason) {
     throw new AppError(400, 'reason_required', 'Say why: the author is told, and the reason is kept in the audit log.');
@@ -145,19 +176,19 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
   if (!done) throw new AppError(409, 'already_moderated', 'Another moderator has already dealt with this comment, or it is not in a state this action applies to.');
   if (!dismissesReports) ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
   const status = dismissesReports ? comment.status : transition.to;
-  ctx.realtime.moderationResolved({ commentId, action: input.action, status });
+  ctx.realtime.moderationResolved(dialogue.id, { commentId, action: input.action, status });
   if (!dismissesReports && TOLD_TO_AUTHOR.has(input.action)) ctx.realtime.notified(comment.author_id);
   const row = await findCommentWithAuthor(ctx.db, commentId);
   return toCommentDto(row!, MODERATOR_VIEW);
 }
 
 export async function getWatchedWords(ctx: Ctx, viewer: Viewer, slug: string): Promise<WatchedWords> {
-  assertModerator(viewer);
-  const dialogue = await visibleDialogue(ctx, viewer, slug);
+  const dialogue = await moderatedDialogue(ctx, viewer, slug);
   return { words: await listWatchedWords(ctx.db, dialogue.id) };
 }
 
 export async function setWatchedWords(ctx: Ctx, viewer: Viewer, slug: string, input: WatchedWords): Promise<WatchedWords> {
+  if (!isOrganizer(viewer)) throw forbidden('Only an organizer can change the watched words.');
   const dialogue = await visibleDialogue(ctx, viewer, slug);
   const words = [...new Set(input.words.map(normalizeWatchedWord))].filter((word) => word.replace(/\*/g, '') !== '').sort();
   const before = await listWatchedWords(ctx.db, dialogue.id);
@@ -184,16 +215,19 @@ const decodeAuditCursor = (cursor: string): { createdAt: string; id: string } =>
   return { createdAt, id };
 };
 
-/** The audit log, newest first; it is only ever appended to. */
+/**
+ * The audit log, newest first; it is only ever appended to. Organizers read all of it; a moderator
+ * the entries of the dialogues they moderate and the site-wide ones (suspensions).
+ */
 export async function auditLog(ctx: Ctx, viewer: Viewer, query: AuditQuery): Promise<AuditLog> {
-  assertModerator(viewer);
+  assertModeratesAny(viewer);
   const limit = query.limit ?? 50;
-  const dialogueId = query.dialogue ? (await findDialogueBySlug(ctx.db, query.dialogue))?.id : undefined;
-  if (query.dialogue && !dialogueId) throw notFound('This dialogue');
+  const dialogueId = query.dialogue ? (await moderatedDialogue(ctx, viewer, query.dialogue)).id : undefined;
   const rows = await listAudit(
     ctx.db,
     {
       ...(dialogueId ? { dialogueId } : {}),
+      ...(isOrganizer(viewer) ? {} : { withinDialogues: viewer.moderatedDialogueIds }),
       ...(query.action ? { action: query.action } : {}),
       ...(query.actor ? { actorId: query.actor } : {}),
       ...(query.after ? { before: decodeAuditCursor(query.after) } : {}),

@@ -1,15 +1,20 @@
 import type { SuspensionBody } from '../../shared/moderation.ts';
 import { recordAction } from '../audit/audit.repository.ts';
 import { findUserById } from '../auth/users.repository.ts';
-import { isModerator, type Viewer } from '../auth/viewer.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso, toIso } from '../lib/time.ts';
 import { insertSuspension, liftSuspensions } from './moderation.repository.ts';
+import { assertModeratesAny } from './rights.ts';
 
+/**
+ * Suspensions are site-wide, like the accounts they stop: a moderator of any dialogue may suspend
+ * any participant (and lift it), wherever that participant writes.
+ */
 async function participantToModerate(ctx: Ctx, viewer: Viewer, userId: string) {
-  if (!isModerator(viewer)) throw forbidden('Only a moderator can do this.');
+  assertModeratesAny(viewer);
   const user = await findUserById(ctx.db, userId);
   if (!user) throw notFound('This participant');
   if (user.role !== 'participant') throw new AppError(403, 'not_a_participant', 'Moderators and organizers cannot be suspended; change their role first.');

@@ -4,10 +4,11 @@ import type { Role } from '../../shared/common.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.ts';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/sessions.ts';
 import { activeSuspensionEnd, findUserById } from '../auth/users.repository.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import { moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../lib/time.ts';
+import { appointedDialogueIds } from '../moderation/moderators.repository.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,6 +32,21 @@ export function requireRole(role: Role) {
   };
 }
 
+/**
+ * A moderator guard that also checks the dialogue the request is about (`locate` finds it, null
+ * when there is none to see): a moderator of another dialogue gets 403 before the body is read.
+ */
+export function requireModeratorOf(locate: (request: FastifyRequest) => Promise<string | null>) {
+  const moderatorRole = requireRole('moderator');
+  return async (request: FastifyRequest): Promise<void> => {
+    await moderatorRole(request);
+    const dialogueId = await locate(request);
+    if (dialogueId !== null && !moderatesDialogue(request.viewer, dialogueId)) {
+      throw new AppError(403, 'forbidden', 'Only a moderator of this dialogue can do this.');
+    }
+  };
+}
+
 export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<{ viewer: Viewer; renewedUntil: string | null } | null> {
   if (!token) return null;
   const valid = await validateSessionToken(ctx.db, token);
@@ -43,6 +59,7 @@ export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<{
     displayName: user.display_name,
     suspendedUntil: await activeSuspensionEnd(ctx.db, user.id, nowIso()),
     sessionId: valid.session.id,
+    moderatedDialogueIds: user.role === 'moderator' ? await appointedDialogueIds(ctx.db, user.id) : [],
   };
   return { viewer, renewedUntil: valid.renewed ? valid.session.expires_at : null };
 }

@@ -5,7 +5,6 @@ import fp from 'fastify-plugin';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
-import { isModerator } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
 import type { IoServer, IoSocket } from '../realtime/io.ts';
 import type { Presence } from '../realtime/presence.ts';
@@ -72,7 +71,8 @@ export const realtimePlugin = fp(async (app, { ctx, io, presence }: { ctx: Ctx; 
   io.on('connection', (socket) => {
     const viewer = socket.data.viewer;
     if (viewer) {
-      void socket.join([rooms.user(viewer.id), rooms.session(viewer.sessionId), ...(isModerator(viewer) ? [rooms.moderators] : [])]);
+      const feeds = viewer.role === 'organizer' ? [rooms.organizers] : viewer.moderatedDialogueIds.map(rooms.dialogueModerators);
+      void socket.join([rooms.user(viewer.id), rooms.session(viewer.sessionId), ...feeds]);
     }
     registerSocketHandlers(ctx, socket, presence, app.log);
   });

@@ -4,8 +4,11 @@ import type { ServerToClientEvents } from '../../shared/realtime.ts';
 import type { Database } from '../../db/schema.ts';
 import { toCommentDto, type CommentReader } from '../comments/comments.mapper.ts';
 import { findCommentWithAuthor, PUBLIC_STATUSES } from '../comments/comments.repository.ts';
-import { findDialogueById, findTopicWithCount } from '../dialogues/dialogues.repository.ts';
+import { findDialogueById, findTopic, findTopicWithCount } from '../dialogues/dialogues.repository.ts';
 import { toTopicDto } from '../dialogues/dialogues.service.ts';
+import { quotesFor } from '../quotes/quotes.mapper.ts';
+import { listTopicQuotes, topicsQuotingComment } from '../quotes/quotes.repository.ts';
+import { summaryView } from '../summaries/summaries.service.ts';
 import { debounced } from './debounced.ts';
 import type { IoServer, RealtimeLog } from './io.ts';
 import type { RealtimePort } from './realtime.port.ts';
@@ -64,18 +67,60 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
   const announceTopic = debounced(100, (topicId) => publishTopic(topicId, true), log);
   const announceCount = debounced(1_000, (topicId) => publishTopic(topicId, false), log);
 
+  // Curation: the dialogue's moderators (and organizers) get one version of the new state, the
+  // other viewers of the dialogue page the public one.
+  const curators = (dialogueId: string) => [rooms.dialogueModerators(dialogueId), rooms.organizers];
+
+  async function publishQuotes(topicId: string): Promise<void> {
+    const topic = await findTopic(db, topicId);
+    if (!topic) return;
+    const rows = await listTopicQuotes(db, topicId);
+    const change = (moderator: boolean) => ({ dialogueId: topic.dialogue_id, topicId, quotes: quotesFor(rows, moderator) });
+    io.to(curators(topic.dialogue_id)).emit('quote:changed', change(true));
+    io.to(rooms.dialogue(topic.dialogue_id)).except(curators(topic.dialogue_id)).emit('quote:changed', change(false));
+  }
+
+  async function publishSummary(dialogueId: string, topicId: string | null): Promise<void> {
+    const scope = { dialogueId, topicId };
+    const [latest, approved] = await Promise.all([summaryView(db, scope, true), summaryView(db, scope, false)]);
+    io.to(curators(dialogueId)).emit('summary:changed', { dialogueId, topicId, summary: latest });
+    io.to(rooms.dialogue(dialogueId)).except(curators(dialogueId)).emit('summary:changed', { dialogueId, topicId, summary: approved });
+  }
+
+  /** A quoted comment that is edited, hidden, withdrawn or restored changes its quotes' text or flag. */
+  async function publishQuotesOf(commentId: string): Promise<void> {
+    for (const topicId of await topicsQuotingComment(db, commentId)) await publishQuotes(topicId);
+  }
+
   return {
     commentChanged(commentId, previousStatus) {
       publishComment(commentId, previousStatus)
         .then((topicId) => topicId && announceCount(topicId))
+        .then(() => (previousStatus === null ? undefined : publishQuotesOf(commentId)))
         .catch((err: unknown) => log.warn({ err, commentId }, 'realtime broadcast failed'));
     },
     topicChanged: announceTopic,
-    moderationQueued(item) {
-      io.to(rooms.moderators).emit('moderation:queued', item);
+    quotesChanged(topicId) {
+      publishQuotes(topicId).catch((err: unknown) => log.warn({ err, topicId }, 'realtime broadcast of quotes failed'));
     },
-    moderationResolved(resolved) {
-      io.to(rooms.moderators).emit('moderation:resolved', resolved);
+    summaryChanged(dialogueId, topicId) {
+      publishSummary(dialogueId, topicId).catch((err: unknown) => log.warn({ err, dialogueId, topicId }, 'realtime broadcast of a summary failed'));
+    },
+    moderationQueued(dialogueId, item) {
+      io.to([rooms.dialogueModerators(dialogueId), rooms.organizers]).emit('moderation:queued', item);
+    },
+    moderationResolved(dialogueId, resolved) {
+      io.to([rooms.dialogueModerators(dialogueId), rooms.organizers]).emit('moderation:resolved', resolved);
+    },
+    moderatorRightsChanged({ userId, dialogueId, topicIds, moderates }) {
+      // Through the adapter, so the user's sockets follow on every node. Only sockets viewing a topic
+      // (in their `topicUser` room) get its moderators' room; a removal takes every room away.
+      if (moderates) {
+        io.in(rooms.user(userId)).socketsJoin(rooms.dialogueModerators(dialogueId));
+        for (const topicId of topicIds) io.in(rooms.topicUser(topicId, userId)).socketsJoin(rooms.topicModerators(topicId));
+      } else {
+        io.in(rooms.user(userId)).socketsLeave([rooms.dialogueModerators(dialogueId), ...topicIds.map(rooms.topicModerators)]);
+      }
     },
     notified(userId) {
       io.to(rooms.user(userId)).emit('notification:created');

@@ -10,22 +10,38 @@ export interface RealtimePort {
   commentChanged(commentId: string, previousStatus: CommentStatus | null): void;
   /** a topic's wording, lock or comment count changed */
   topicChanged(topicId: string): void;
-  /** a comment waits for a moderator (new, or with a new report): every moderator's queue shows it */
-  moderationQueued(item: QueueItem): void;
-  /** a moderator decided: the item leaves every other moderator's queue */
-  moderationResolved(resolved: QueueResolved): void;
+  /** a topic's quotes were added, edited, reordered or removed */
+  quotesChanged(topicId: string): void;
+  /** a new version of the dialogue's own summary (`topicId` null) or of a topic's was saved */
+  summaryChanged(dialogueId: string, topicId: string | null): void;
+  /** a comment of the dialogue waits for a moderator (new, or with a new report): the queue of each of its moderators shows it */
+  moderationQueued(dialogueId: string, item: QueueItem): void;
+  /** a moderator decided: the item leaves the queue of the dialogue's other moderators */
+  moderationResolved(dialogueId: string, resolved: QueueResolved): void;
+  /** a user was appointed to moderate a dialogue (of these topics), or removed: their open pages gain or lose its moderation feed */
+  moderatorRightsChanged(change: ModeratorRightsChange): void;
   /** a user has a new notification: their open pages fetch it */
   notified(userId: string): void;
   /** a session was signed out: its sockets lose what the session allowed, at once */
   sessionEnded(sessionId: string): void;
 }
 
+export interface ModeratorRightsChange {
+  userId: string;
+  dialogueId: string;
+  topicIds: string[];
+  moderates: boolean;
+}
+
 /** For processes without sockets (the command line, seeding). */
 export const noRealtime: RealtimePort = {
   commentChanged: () => undefined,
   topicChanged: () => undefined,
+  quotesChanged: () => undefined,
+  summaryChanged: () => undefined,
   moderationQueued: () => undefined,
   moderationResolved: () => undefined,
+  moderatorRightsChanged: () => undefined,
   notified: () => undefined,
   sessionEnded: () => undefined,
 };

@@ -1,6 +1,7 @@
 // Room names. A socket viewing a topic is in `topic`; signed-in ones also in their own
-// `topicUser` room, moderators also in `topicModerators`, so that each audience of a change can
-// be addressed with socket.io's `to(…).except(…)`, on one node or many.
+// `topicUser` room, moderators of the topic's dialogue also in `topicModerators`, so that each
+// audience of a change can be addressed with socket.io's `to(…).except(…)`, on one node or many.
+// The moderation feed of a dialogue goes to its `dialogueModerators` and to `organizers`.
 export const rooms = {
   topic: (topicId: string) => `t:${topicId}`,
   topicModerators: (topicId: string) => `t:${topicId}:m`,
@@ -8,7 +9,8 @@ export const rooms = {
   dialogue: (dialogueId: string) => `d:${dialogueId}`,
   user: (userId: string) => `u:${userId}`,
   session: (sessionId: string) => `s:${sessionId}`,
-  moderators: 'moderators',
+  dialogueModerators: (dialogueId: string) => `moderators:${dialogueId}`,
+  organizers: 'organizers',
 };
 
 const TOPIC_ROOM = /^t:([^:]+)$/;

@@ -9,7 +9,7 @@ import {
   type TopicJoined,
   type DialogueJoined,
 } from '../../shared/realtime.ts';
-import { assertCanWrite, isModerator, isOrganizer } from '../auth/viewer.ts';
+import { assertCanWrite, isOrganizer } from '../auth/viewer.ts';
 import { findUserById } from '../auth/users.repository.ts';
 import { assertWritable, catchUp } from '../comments/comments.service.ts';
 import { readPosition } from '../comments/reads.service.ts';
@@ -17,6 +17,7 @@ import type { Ctx } from '../context.ts';
 import { findDialogueById, listTopics } from '../dialogues/dialogues.repository.ts';
 import { visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, notFound } from '../errors.ts';
+import { moderatesNow } from '../moderation/rights.ts';
 import { loadViewer, notSignedIn } from '../plugins/auth.ts';
 import { makeAjv } from '../plugins/validation.ts';
 import type { IoSocket, RealtimeLog } from './io.ts';
@@ -96,17 +97,17 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     if (!dialogueOfTopic.has(topicId) && dialogueOfTopic.size >= MAX_TOPICS_PER_SOCKET) {
       throw new AppError(429, 'too_many_topics', `One connection follows at most ${MAX_TOPICS_PER_SOCKET} topics.`);
     }
+    // Rights as the database has them now, not as at the handshake: appointments change while sockets stay open.
+    const moderates = await moderatesNow(ctx, viewer, dialogue.id);
     // Joined before reading the database: whatever commits after the read reaches this socket as an
     // event, whatever committed before is in `missed`; a comment in both is the same one (by id).
-    await socket.join([
-      rooms.topic(topicId),
-      ...(viewer ? [rooms.topicUser(topicId, viewer.id)] : []),
-      ...(isModerator(viewer) ? [rooms.topicModerators(topicId)] : []),
-    ]);
+    await socket.join([rooms.topic(topicId), ...(viewer ? [rooms.topicUser(topicId, viewer.id)] : [])]);
+    if (moderates) await socket.join(rooms.topicModerators(topicId));
+    else await socket.leave(rooms.topicModerators(topicId));
     dialogueOfTopic.set(topicId, dialogue.id);
     presence.changed(topicId, dialogue.id);
     const [caughtUp, viewers, lastReadSeq] = await Promise.all([
-      afterSeq === undefined ? { items: [], more: false } : catchUp(ctx, viewer, topicId, afterSeq, afterChange),
+      afterSeq === undefined ? { items: [], more: false } : catchUp(ctx, { viewer, moderates }, topicId, afterSeq, afterChange),
       presence.recentCount(topicId),
       viewer ? readPosition(ctx, viewer, topicId) : null,
     ]);

@@ -20,6 +20,6 @@ export async function bootstrap(ctx: Ctx): Promise<BootstrapResult> {
     .orderBy('created_at')
     .limit(1)
     .executeTakeFirstOrThrow();
-  await seedDemo(ctx, { id: owner.id, role: 'organizer', displayName: owner.display_name, suspendedUntil: null, sessionId: '' });
+  await seedDemo(ctx, { id: owner.id, role: 'organizer', displayName: owner.display_name, suspendedUntil: null, sessionId: '', moderatedDialogueIds: [] });
   return { organizer, demoSeeded: true };
 }

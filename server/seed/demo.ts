@@ -70,7 +70,7 @@ async function demoParticipant(ctx: Ctx, participant: (typeof PARTICIPANTS)[numb
     created_at: now,
     updated_at: now,
   });
-  return { id, role: 'participant', displayName: participant.displayName, suspendedUntil: null, sessionId: '' };
+  return { id, role: 'participant', displayName: participant.displayName, suspendedUntil: null, sessionId: '', moderatedDialogueIds: [] };
 }
 
 /** The IDM 2010 dialogue, open from now for two weeks, with its four topics and a few demo comments. */

@@ -28,6 +28,7 @@ const USER_FIELDS = [
   'role',
   'suspendedUntil',
   'createdAt',
+  'moderates',
 ].sort();
 
 const NEW_PASSWORD = 'a new and longer passphrase';
@@ -75,6 +76,7 @@ describeOnEachDatabase('auth', (kind) => {
         affiliation: 'ngo',
         role: 'participant',
         suspendedUntil: null,
+        moderates: [],
       });
       expect(Object.keys(user).sort()).toEqual(USER_FIELDS);
 

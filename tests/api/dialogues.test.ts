@@ -159,7 +159,7 @@ describeOnEachDatabase('dialogues, topics and visits', (kind) => {
     it('refuses moderators with 403, an empty patch with 400 and a backwards window with 400', async () => {
       const owner = await organizer(t);
       const dialogue = await createDialogue(t, owner);
-      expect((await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: await moderator(t), body: { title: 'x' } })).statusCode).toBe(403);
+      expect((await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: await moderator(t, dialogue), body: { title: 'x' } })).statusCode).toBe(403);
       expect((await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: {} })).statusCode).toBe(400);
       const backwards = await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { closesAt: toIso(Date.now() - 10 * DAY) } });
       expect(backwards.statusCode).toBe(400);
@@ -213,8 +213,8 @@ describeOnEachDatabase('dialogues, topics and visits', (kind) => {
     });
 
     it('lets moderators lock a topic but only organizers change its wording', async () => {
-      const { owner, topic } = await dialogueWithTopic(t);
-      const mod = await moderator(t);
+      const { owner, topic, dialogue } = await dialogueWithTopic(t);
+      const mod = await moderator(t, dialogue);
       const locked = await call(t, 'PATCH', `/api/topics/${topic.id}`, { as: mod, body: { locked: true } });
       expect(locked.statusCode).toBe(200);
       expect(locked.json<Topic>().locked).toBe(true);

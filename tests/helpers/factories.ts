@@ -72,7 +72,24 @@ export async function withRole(t: TestApp, role: Role, overrides: Partial<Regist
 }
 
 export const participant = (t: TestApp, overrides: Partial<RegisterBody> = {}): Promise<Agent> => register(t, overrides);
-export const moderator = (t: TestApp): Promise<Agent> => withRole(t, 'moderator');
+
+/**
+ * A moderator appointed to these dialogues (directly in the database, as an organizer's PUT
+ * /api/dialogues/:slug/moderators/:userId would): moderation rights are per dialogue, so one
+ * appointed nowhere may use no moderation tool.
+ */
+export async function moderator(t: TestApp, ...dialogues: { id: string }[]): Promise<Agent> {
+  const agent = await withRole(t, 'moderator');
+  if (dialogues.length > 0) {
+    const now = new Date().toISOString();
+    await t.ctx.db
+      .insertInto('dialogue_moderators')
+      .values(dialogues.map((dialogue) => ({ dialogue_id: dialogue.id, user_id: agent.user.id, created_at: now })))
+      .execute();
+  }
+  return agent;
+}
+
 export const organizer = (t: TestApp): Promise<Agent> => withRole(t, 'organizer');
 
 let slugCounter = 0;

@@ -61,9 +61,9 @@ describeOnEachDatabase('realtime threads', (kind) => {
     });
 
     it('replaces a hidden comment by its placeholder for readers and restores it, the body staying visible to moderators', async () => {
-      const { topic } = await dialogueWithTopic(t);
+      const { topic, dialogue } = await dialogueWithTopic(t);
       const author = await participant(t);
-      const mod = await moderator(t);
+      const mod = await moderator(t, dialogue);
       const [reader, modSocket] = await Promise.all([open(null), open(mod)]);
       await joinTopic(reader, topic.id);
       await joinTopic(modSocket, topic.id);
@@ -82,10 +82,10 @@ describeOnEachDatabase('realtime threads', (kind) => {
     });
 
     it('shows a pending comment only to its author and moderators, and never to other readers', async () => {
-      const { topic } = await dialogueWithTopic(t, { moderation: 'pre' });
+      const { topic, dialogue } = await dialogueWithTopic(t, { moderation: 'pre' });
       const author = await participant(t);
       const other = await participant(t);
-      const mod = await moderator(t);
+      const mod = await moderator(t, dialogue);
       const [anon, otherSocket, authorSocket, modSocket] = await Promise.all([open(null), open(other), open(author), open(mod)]);
       for (const socket of [anon, otherSocket, authorSocket, modSocket]) await joinTopic(socket, topic.id);
       const anonSeen = collect(anon, 'comment:created');

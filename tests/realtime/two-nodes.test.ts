@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/create-db.ts';
 import { buildApp } from '../../server/app.ts';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/databases.ts';
-import { dialogueWithTopic, participant, postComment } from '../helpers/factories.ts';
-import { connect, joinTopic, listen, nextEvent, type ClientSocket } from '../helpers/sockets.ts';
+import { call, dialogueWithTopic, participant, postComment } from '../helpers/factories.ts';
+import { collect, connect, joinTopic, listen, nextEvent, pause, type ClientSocket } from '../helpers/sockets.ts';
 import { testConfig, type TestApp } from '../helpers/test-app.ts';
 
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
@@ -88,5 +88,23 @@ describe.skipIf(!enabled)(title, () => {
     const joined = await joinTopic(onB, topic.id, { afterSeq: before.seq, afterChange: before.changeSeq });
     expect(joined.missed.map((c) => c.id)).toEqual(missed.map((c) => c.id));
     expect(joined.missed.map((c) => c.seq)).toEqual(missed.map((_, i) => before.seq + 1 + i));
+  });
+
+  it('moves a socket on node B into and out of a dialogue’s moderation feed when an organizer on node A appoints and removes its user', async () => {
+    const { owner, topic, dialogue } = await dialogueWithTopic(a, { moderation: 'pre' });
+    const someone = await participant(a);
+    const onB = await connect(b.url, someone);
+    sockets.push(onB);
+    const queued = collect(onB, 'moderation:queued');
+    expect((await call(a, 'PUT', `/api/dialogues/${dialogue.slug}/moderators/${someone.user.id}`, { as: owner })).statusCode).toBe(200);
+    // The room change travels through Redis like any event: give it the moment a broadcast takes.
+    await pause(300);
+    const first = await postComment(a, await participant(a), topic.id);
+    await expect.poll(() => queued.map((item) => item.comment.id)).toEqual([first.id]);
+    expect((await call(a, 'DELETE', `/api/dialogues/${dialogue.slug}/moderators/${someone.user.id}`, { as: owner })).statusCode).toBe(200);
+    await pause(300);
+    await postComment(a, await participant(a), topic.id);
+    await pause(300);
+    expect(queued.map((item) => item.comment.id)).toEqual([first.id]);
   });
 });

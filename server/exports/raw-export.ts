@@ -1,0 +1,30 @@
+import { RAW_COLUMNS, type RawCommentRow } from '../../shared/exports.ts';
+import { CSV_BOM, csvLine } from './csv.ts';
+import type { RawCommentRecord } from './exports.repository.ts';
+
+/** A comment as the raw data shows it: the author's name only where it is shown publicly. */
+export function toRawRow(record: RawCommentRecord, topicNumber: number): RawCommentRow {
+  return {
+    id: record.id,
+    topicNumber,
+    parentId: record.parent_id,
+    createdAt: record.created_at,
+    authorId: record.author_id,
+    author: record.name_display === 'country' ? null : record.display_name,
+    country: record.country,
+    affiliation: record.affiliation as RawCommentRow['affiliation'],
+    language: record.language as RawCommentRow['language'],
+    status: record.status as RawCommentRow['status'],
+    body: record.status === 'published' ? (record.body ?? '') : '',
+  };
+}
+
+/** The first bytes of the CSV: the byte order mark Excel needs, then the header. */
+export const csvHead = (): string => `${CSV_BOM}${csvLine(RAW_COLUMNS)}`;
+
+export const csvRow = (row: RawCommentRow): string => csvLine(RAW_COLUMNS.map((column) => row[column]));
+
+/** The JSON export is one array, written a row at a time. */
+export const JSON_OPEN = '[';
+export const jsonRow = (row: RawCommentRow, first: boolean): string => `${first ? '\n' : ',\n'}${JSON.stringify(row)}`;
+export const JSON_CLOSE = '\n]\n';

@@ -1,0 +1,48 @@
+import type { Quote, QuoteFlag } from '../../shared/quotes.ts';
+import { effectiveAttribution, type Attribution } from '../../shared/quote-consent.ts';
+import { markdownToPlainText } from '../../shared/quote-text.ts';
+import type { QUOTE_CONSENTS } from '../../shared/users.ts';
+import type { QuoteWithSource } from './quotes.repository.ts';
+
+type QuoteConsent = (typeof QUOTE_CONSENTS)[number];
+
+/** An empty stored excerpt means the whole comment, which then follows the comment's edits. */
+export const WHOLE_COMMENT = '';
+
+/** Why the public may not see this quote now, or null when it may. */
+function flagOf(row: QuoteWithSource, effective: Attribution | null): QuoteFlag | null {
+  if (row.comment_status === 'hidden') return 'hidden';
+  if (row.comment_status === 'withdrawn') return 'withdrawn';
+  if (row.comment_status !== 'published') return 'held';
+  return effective === null ? 'consent_withdrawn' : null;
+}
+
+export function toQuoteDto(row: QuoteWithSource): Quote {
+  const attribution = row.attribution as Attribution;
+  const effective = effectiveAttribution(row.author_consent as QuoteConsent, attribution);
+  const named = effective === 'name';
+  const located = named || effective === 'country';
+  return {
+    id: row.id,
+    topicId: row.topic_id,
+    commentId: row.comment_id,
+    text: row.excerpt === WHOLE_COMMENT ? markdownToPlainText(row.comment_markdown) : row.excerpt,
+    excerpt: row.excerpt !== WHOLE_COMMENT,
+    attribution,
+    effectiveAttribution: effective,
+    attributionLabel: {
+      name: named ? row.author_name : null,
+      country: located ? row.author_country : null,
+      affiliation: located ? (row.author_affiliation as Quote['attributionLabel']['affiliation']) : null,
+    },
+    position: row.position,
+    chosenBy: { id: row.chosen_by, displayName: row.chooser_name },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    flagged: flagOf(row, effective),
+  };
+}
+
+/** What one audience may see of a topic's quotes: the public never gets a flagged one. */
+export const quotesFor = (rows: QuoteWithSource[], moderator: boolean): Quote[] =>
+  rows.map(toQuoteDto).filter((quote) => moderator || quote.flagged === null);

@@ -1,0 +1,103 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { QuotesTable } from '../../db/tables/curation.table.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** A quote with what its DTO needs from its source comment, the comment's author and who chose it. */
+function quotesWithSources(db: Executor) {
+  return db
+    .selectFrom('quotes as q')
+    .innerJoin('comments as c', 'c.id', 'q.comment_id')
+    .innerJoin('users as a', 'a.id', 'c.author_id')
+    .innerJoin('users as m', 'm.id', 'q.chosen_by')
+    .selectAll('q')
+    .select([
+      'c.status as comment_status',
+      'c.body_markdown as comment_markdown',
+      'a.display_name as author_name',
+      'a.country as author_country',
+      'a.affiliation as author_affiliation',
+      'a.quote_consent as author_consent',
+      'm.display_name as chooser_name',
+    ]);
+}
+
+export type QuoteWithSource = Awaited<ReturnType<ReturnType<typeof quotesWithSources>['executeTakeFirstOrThrow']>>;
+
+export async function listTopicQuotes(db: Executor, topicId: string): Promise<QuoteWithSource[]> {
+  return quotesWithSources(db).where('q.topic_id', '=', topicId).orderBy('q.position').orderBy('q.created_at').orderBy('q.id').execute();
+}
+
+export async function listDialogueQuotes(db: Executor, dialogueId: string): Promise<QuoteWithSource[]> {
+  return quotesWithSources(db)
+    .innerJoin('topics as t', 't.id', 'q.topic_id')
+    .where('t.dialogue_id', '=', dialogueId)
+    .orderBy('q.position')
+    .orderBy('q.created_at')
+    .orderBy('q.id')
+    .execute();
+}
+
+export async function findQuoteWithSource(db: Executor, id: string): Promise<QuoteWithSource | undefined> {
+  return quotesWithSources(db).where('q.id', '=', id).executeTakeFirst();
+}
+
+export async function findQuote(db: Executor, id: string) {
+  return db.selectFrom('quotes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The topics whose quotes come from this comment: where a change of the comment changes quotes. */
+export async function topicsQuotingComment(db: Executor, commentId: string): Promise<string[]> {
+  const rows = await db.selectFrom('quotes').select('topic_id').distinct().where('comment_id', '=', commentId).execute();
+  return rows.map((row) => row.topic_id);
+}
+
+/**
+ * Makes the transaction the only one changing the topic's quotes until it ends: a no-op update
+ * takes the topic's row lock on PostgreSQL (SQLite writes one transaction at a time anyway), so
+ * two moderators ordering quotes at once never end with two quotes in one place.
+ */
+export async function lockTopicQuotes(trx: Transaction<Database>, topicId: string): Promise<void> {
+  await trx
+    .updateTable('topics')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', topicId)
+    .execute();
+}
+
+/** The topic's quote ids in their current order. */
+export async function quoteOrder(trx: Transaction<Database>, topicId: string): Promise<{ id: string; position: number }[]> {
+  return trx
+    .selectFrom('quotes')
+    .select(['id', 'position'])
+    .where('topic_id', '=', topicId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertQuote(trx: Transaction<Database>, row: QuotesTable): Promise<void> {
+  await trx.insertInto('quotes').values(row).execute();
+}
+
+export async function updateQuote(
+  trx: Transaction<Database>,
+  id: string,
+  changes: Partial<Pick<QuotesTable, 'excerpt' | 'attribution' | 'updated_at'>>,
+): Promise<void> {
+  await trx.updateTable('quotes').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteQuote(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.deleteFrom('quotes').where('id', '=', id).execute();
+}
+
+/** Gives the quotes the positions 1..n in the order of `orderedIds`, writing only those that move. */
+export async function renumberQuotes(trx: Transaction<Database>, current: { id: string; position: number }[], orderedIds: string[]): Promise<void> {
+  const was = new Map(current.map((quote) => [quote.id, quote.position]));
+  for (const [index, id] of orderedIds.entries()) {
+    if (was.get(id) !== index + 1) await trx.updateTable('quotes').set({ position: index + 1 }).where('id', '=', id).execute();
+  }
+}

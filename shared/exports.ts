@@ -1,0 +1,91 @@
+import { Type, type Static } from 'typebox';
+import { Affiliation, Id, IsoTime, Language } from './common.ts';
+import { CommentStatus } from './comments.ts';
+
+export const ANNEX_FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
+export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
+export const RAW_FORMATS = ['csv', 'json'] as const;
+export type RawFormat = (typeof RAW_FORMATS)[number];
+
+export const AnnexQuery = Type.Object(
+  {
+    format: Type.Optional(Type.Enum(ANNEX_FORMATS, { default: 'md', description: 'md (default), html, docx or pdf' })),
+    lang: Type.Optional(Language),
+    inline: Type.Optional(
+      Type.Enum(['1', '0', 'true', 'false'], {
+        description:
+          '`1` answers with `Content-Disposition: inline` instead of `attachment`, for a live preview (fetch `format=html` and show it in a sandboxed iframe’s `srcdoc`)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AnnexQuery = Static<typeof AnnexQuery>;
+
+export const AnnexPreviewQuery = Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false });
+export type AnnexPreviewQuery = Static<typeof AnnexPreviewQuery>;
+
+export const ANNEX_WARNING_CODES = [
+  'no_topics',
+  'host_description_missing',
+  'dialogue_summary_not_approved',
+  'dialogue_summary_newer_draft',
+  'topic_summary_missing',
+  'topic_summary_newer_draft',
+  'topic_without_quotes',
+  'quote_source_unavailable',
+  'quote_consent_withdrawn',
+  'quote_attribution_narrowed',
+] as const;
+
+export const AnnexWarning = Type.Object({
+  code: Type.Enum(ANNEX_WARNING_CODES, {
+    description:
+      'quote_source_unavailable and quote_consent_withdrawn: the quote is left out; quote_attribution_narrowed: printed with less than the chosen attribution; topic_without_quotes: the topic is missing from Selected comments; the others: something the organizer may want to write before exporting',
+  }),
+  message: Type.String({ description: 'an English sentence; clients may translate by code' }),
+  quoteId: Type.Optional(Id),
+  topicId: Type.Optional(Id),
+});
+export type AnnexWarning = Static<typeof AnnexWarning>;
+
+export const AnnexWarnings = Type.Object({ warnings: Type.Array(AnnexWarning) });
+export type AnnexWarnings = Static<typeof AnnexWarnings>;
+
+export const RawExportQuery = Type.Object(
+  { format: Type.Optional(Type.Enum(RAW_FORMATS, { default: 'csv', description: 'csv (default) or json' })) },
+  { additionalProperties: false },
+);
+export type RawExportQuery = Static<typeof RawExportQuery>;
+
+/** One row of the raw data: every comment of the dialogue, whatever its status. */
+export const RawCommentRow = Type.Object({
+  id: Id,
+  topicNumber: Type.Integer(),
+  parentId: Type.Union([Id, Type.Null()]),
+  createdAt: IsoTime,
+  authorId: Id,
+  author: Type.Union([Type.String(), Type.Null()], {
+    description: 'the display name as shown publicly; null (empty in CSV) when the author is shown as "participant from COUNTRY"',
+  }),
+  country: Type.String(),
+  affiliation: Type.Union([Affiliation, Type.Null()]),
+  language: Language,
+  status: CommentStatus,
+  body: Type.String({ description: 'the Markdown source for published comments; empty for pending, declined, hidden and withdrawn ones' }),
+});
+export type RawCommentRow = Static<typeof RawCommentRow>;
+
+export const RAW_COLUMNS = [
+  'id',
+  'topicNumber',
+  'parentId',
+  'createdAt',
+  'authorId',
+  'author',
+  'country',
+  'affiliation',
+  'language',
+  'status',
+  'body',
+] as const satisfies readonly (keyof RawCommentRow)[];

@@ -1,0 +1,95 @@
+import { Type, type Static } from 'typebox';
+import { Affiliation, Id, IsoTime } from './common.ts';
+import { ATTRIBUTIONS } from './quote-consent.ts';
+
+export const AttributionName = Type.Enum(ATTRIBUTIONS, {
+  description: 'how the quote names its author: none (anonymous), country ("participant from COUNTRY", with affiliation), name',
+});
+
+/**
+ * Why a quote is not shown to the public: its source comment was hidden by a moderator, withdrawn
+ * by its author, is held for review again (`held`), or its author no longer consents to be quoted.
+ */
+export const QUOTE_FLAGS = ['hidden', 'withdrawn', 'held', 'consent_withdrawn'] as const;
+export const QuoteFlag = Type.Enum(QUOTE_FLAGS);
+export type QuoteFlag = Static<typeof QuoteFlag>;
+
+export const EXCERPT_MAX_LENGTH = 10_000;
+
+export const AttributionLabel = Type.Object(
+  {
+    name: Type.Union([Type.String(), Type.Null()], { description: 'the display name, only when the effective attribution is `name`' }),
+    country: Type.Union([Type.String(), Type.Null()], { description: 'ISO 3166-1 alpha-2, when the effective attribution is `country` or `name`' }),
+    affiliation: Type.Union([Affiliation, Type.Null()], { description: 'with the country, when the author gave one' }),
+  },
+  { description: 'what a report may print next to the quote today; all null for an anonymous quote' },
+);
+export type AttributionLabel = Static<typeof AttributionLabel>;
+
+export const Quote = Type.Object({
+  id: Id,
+  topicId: Id,
+  commentId: Id,
+  text: Type.String({
+    description:
+      'plain text (paragraphs separated by a blank line); an excerpt starts with "[…] " unless it starts the comment, ends with " […]" unless it ends it, and joins separate passages with " […] "',
+  }),
+  excerpt: Type.Boolean({ description: 'false when the quote is the whole comment (its text follows edits of the comment)' }),
+  attribution: AttributionName,
+  effectiveAttribution: Type.Union([AttributionName, Type.Null()], {
+    description: 'the chosen attribution narrowed to what the author consents to today; null when they no longer consent to be quoted',
+  }),
+  attributionLabel: AttributionLabel,
+  position: Type.Integer({ minimum: 1, description: '1-based place among the quotes of its topic' }),
+  chosenBy: Type.Object({ id: Id, displayName: Type.String() }),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  flagged: Type.Union([QuoteFlag, Type.Null()], { description: 'moderators only ever see a non-null flag: the public never gets flagged quotes' }),
+});
+export type Quote = Static<typeof Quote>;
+
+export const TopicQuotes = Type.Object({
+  topicId: Id,
+  number: Type.Integer(),
+  question: Type.String(),
+  quotes: Type.Array(Quote),
+});
+export type TopicQuotes = Static<typeof TopicQuotes>;
+
+export const DialogueQuotes = Type.Object({ topics: Type.Array(TopicQuotes, { description: 'every topic, in topic order' }) });
+export type DialogueQuotes = Static<typeof DialogueQuotes>;
+
+const Excerpt = Type.String({
+  minLength: 1,
+  maxLength: EXCERPT_MAX_LENGTH,
+  pattern: '\\S',
+  description:
+    'the selected text of the comment (from its rendered text or its Markdown source); separate passages are separated by a line containing only "[…]" (or "[...]"), in the order they appear in the comment',
+});
+
+export const CreateQuoteBody = Type.Object(
+  {
+    excerpt: Type.Optional(Excerpt),
+    attribution: AttributionName,
+  },
+  { additionalProperties: false },
+);
+export type CreateQuoteBody = Static<typeof CreateQuoteBody>;
+
+export const PatchQuoteBody = Type.Object(
+  {
+    excerpt: Type.Optional(Type.Union([Excerpt, Type.Null()], { description: 'null: quote the whole comment' })),
+    attribution: Type.Optional(AttributionName),
+    position: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'the new 1-based place in its topic; past the end means last' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type PatchQuoteBody = Static<typeof PatchQuoteBody>;
+
+/** The `quote:changed` socket event: a topic's quotes as its recipient may see them, after any change. */
+export const QuotesChanged = Type.Object({
+  dialogueId: Id,
+  topicId: Id,
+  quotes: Type.Array(Quote),
+});
+export type QuotesChanged = Static<typeof QuotesChanged>;

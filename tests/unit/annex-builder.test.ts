@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { annexWarnings, buildAnnex, NO_SUMMARY, type AnnexData, type AnnexQuote } from '../../server/exports/annex.builder.ts';
+import { renderMarkdown } from '../../server/exports/annex.markdown.ts';
+
+const quote = (id: string, overrides: Partial<AnnexQuote> = {}, author: Partial<AnnexQuote['author']> = {}): AnnexQuote => ({
+  id,
+  topicId: 't1',
+  excerpt: '',
+  attribution: 'name',
+  comment: { status: 'published', bodyMarkdown: `Text of ${id}.` },
+  author: { displayName: `Author ${id}`, nameDisplay: 'name', country: 'ES', affiliation: 'ngo', quoteConsent: 'name', ...author },
+  ...overrides,
+});
+
+function data(quotes: AnnexQuote[], overrides: Partial<AnnexData['dialogue']> = {}): AnnexData {
+  return {
+    dialogue: {
+      theme: 'Theme',
+      annexLabel: '',
+      annexLeadIn: '',
+      hostDescription: 'the forum host',
+      opensAt: '2026-07-12T00:00:00.000Z',
+      closesAt: '2026-07-26T00:00:00.000Z',
+      timeZone: 'UTC',
+      ...overrides,
+    },
+    topics: [
+      { id: 't1', number: 1, question: 'First?' },
+      { id: 't2', number: 2, question: 'Second?' },
+    ],
+    visits: 357,
+    dialogueSummary: { approvedBody: 'Overview.', newerDraft: false },
+    topicSummaries: new Map([
+      ['t1', { approvedBody: 'One.', newerDraft: false }],
+      ['t2', { approvedBody: 'Two.', newerDraft: false }],
+    ]),
+    quotes,
+  };
+}
+
+const markdown = (input: AnnexData, exportDate = new Date('2026-11-01T00:00:00Z')) => renderMarkdown(buildAnnex(input, { lang: 'en', exportDate }));
+
+describe('buildAnnex', () => {
+  it('writes the year only when the window is not in the export’s year', () => {
+    expect(markdown(data([]))).toContain('From 12 to 25 July, the online forum was visited more than 350 times.');
+    expect(markdown(data([]), new Date('2027-01-03T00:00:00Z'))).toContain('From 12 to 25 July 2026, the online forum');
+  });
+
+  it('narrows each attribution to the consent and name display in force, and leaves out what may not be printed', () => {
+    const quotes = [
+      quote('named'),
+      quote('narrowed', {}, { quoteConsent: 'country' }),
+      quote('anonymous', { attribution: 'country' }, { quoteConsent: 'anonymous' }),
+      quote('hidden-name', {}, { nameDisplay: 'country', affiliation: null }),
+      quote('pending', { comment: { status: 'pending', bodyMarkdown: 'PENDING' } }),
+      quote('refused', {}, { quoteConsent: 'none' }),
+    ];
+    const text = markdown(data(quotes));
+    expect(text).toContain('“Text of named.”\n\n— Author named, Spain');
+    expect(text).toContain('“Text of narrowed.”\n\n— participant from Spain (NGO or civil society)');
+    expect(text).toContain('“Text of anonymous.”\n\n**Quote:**');
+    expect(text).toContain('“Text of hidden-name.”\n\n— participant from Spain\n');
+    expect(text).not.toMatch(/PENDING|refused|Author (narrowed|anonymous|hidden-name)/);
+    expect(annexWarnings(data(quotes)).map((w) => [w.code, w.quoteId ?? w.topicId])).toEqual([
+      ['quote_attribution_narrowed', 'narrowed'],
+      ['quote_attribution_narrowed', 'anonymous'],
+      ['quote_attribution_narrowed', 'hidden-name'],
+      ['quote_source_unavailable', 'pending'],
+      ['quote_consent_withdrawn', 'refused'],
+      ['topic_without_quotes', 't2'],
+    ]);
+  });
+
+  it('keeps an excerpt’s paragraphs as stored, and leaves a topic whose quotes are all left out out of Selected comments', () => {
+    const input = data([quote('a', { excerpt: 'First part […]\n\n[…] second part' }), quote('b', { topicId: 't2', comment: { status: 'withdrawn', bodyMarkdown: 'x' } })]);
+    const text = markdown(input);
+    expect(text).toContain('“First part […]\n\n[…] second part”');
+    expect(text).not.toContain('### Topic 2: Second?\n\n**Quote:**');
+    expect(annexWarnings(input).at(-1)).toEqual({
+      code: 'topic_without_quotes',
+      message: 'Every quote of topic 2 is left out, so the topic is missing from Selected comments.',
+      topicId: 't2',
+    });
+  });
+
+  it('prints summaries only when approved, and warns otherwise', () => {
+    const input = { ...data([]), dialogueSummary: NO_SUMMARY, topicSummaries: new Map([['t1', { approvedBody: 'Kept.', newerDraft: true }]]) };
+    const text = markdown(input);
+    expect(text).toContain('## Summary\n\n### Topic 1: First?\n\nKept.\n\n## Selected comments');
+    expect(annexWarnings(input).map((w) => w.code)).toEqual([
+      'dialogue_summary_not_approved',
+      'topic_summary_newer_draft',
+      'topic_without_quotes',
+      'topic_summary_missing',
+      'topic_without_quotes',
+    ]);
+  });
+});

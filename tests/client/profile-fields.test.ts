@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AFFILIATIONS } from '../../shared/common.ts';
 import { COUNTRY_CODES } from '../../shared/countries.ts';
 import { NAME_DISPLAYS as SHARED_NAME_DISPLAYS, PASSWORD_MAX, PASSWORD_MIN as SHARED_PASSWORD_MIN, QUOTE_CONSENTS, User } from '../../shared/users.ts';
-import { catalogues, LOCALES } from '../../client/src/lib/i18n/locales.ts';
+import { LOCALES, loadCatalogue } from '../../client/src/lib/i18n/locales.ts';
 import {
   AFFILIATION_LABELS,
   blankRegistration,
@@ -41,9 +41,10 @@ describe('the client’s copies of the contract', () => {
     expect(LIMITS.password).toBe(PASSWORD_MAX);
   });
 
-  it.each(LOCALES)('states the minimum password length in %s', (locale) => {
-    expect(catalogues[locale]['field.passwordHint']).toContain(String(PASSWORD_MIN));
-    expect(catalogues[locale]['form.error.passwordShort']).toContain(String(PASSWORD_MIN));
+  it.each(LOCALES)('states the minimum password length in %s', async (locale) => {
+    const messages = await loadCatalogue[locale]();
+    expect(messages['field.passwordHint']).toContain(String(PASSWORD_MIN));
+    expect(messages['form.error.passwordShort']).toContain(String(PASSWORD_MIN));
   });
 });
 

@@ -39,7 +39,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   );
 }
 
-async function request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Response> {
+export async function request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -55,7 +55,7 @@ async function request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path
   return response;
 }
 
-async function getJson<T>(path: string): Promise<T> {
+export async function getJson<T>(path: string): Promise<T> {
   return (await (await request('GET', path)).json()) as T;
 }
 

@@ -6,6 +6,14 @@ export type Route =
   | { name: 'register' }
   | { name: 'signIn' }
   | { name: 'profile' }
+  | { name: 'moderation' }
+  | { name: 'moderationLog' }
+  | { name: 'dialogueSettings'; slug: string }
+  | { name: 'curation'; slug: string }
+  | { name: 'summary'; slug: string }
+  | { name: 'topicSummary'; topicId: string }
+  | { name: 'stats'; slug: string }
+  | { name: 'export'; slug: string }
   | { name: 'notFound' };
 
 export const paths = {
@@ -16,18 +24,34 @@ export const paths = {
   register: (): string => '/register',
   signIn: (): string => '/sign-in',
   profile: (): string => '/profile',
+  moderation: (): string => '/moderation',
+  moderationLog: (): string => '/moderation/log',
+  dialogueSettings: (slug: string): string => `/d/${encodeURIComponent(slug)}/settings`,
+  curation: (slug: string): string => `/d/${encodeURIComponent(slug)}/quotes`,
+  summary: (slug: string): string => `/d/${encodeURIComponent(slug)}/summary`,
+  topicSummary: (topicId: string): string => `/t/${encodeURIComponent(topicId)}/summary`,
+  stats: (slug: string): string => `/d/${encodeURIComponent(slug)}/stats`,
+  export: (slug: string): string => `/d/${encodeURIComponent(slug)}/export`,
 };
 
 const FIXED: Record<string, Route> = {
   [paths.register()]: { name: 'register' },
   [paths.signIn()]: { name: 'signIn' },
   [paths.profile()]: { name: 'profile' },
+  [paths.moderation()]: { name: 'moderation' },
+  [paths.moderationLog()]: { name: 'moderationLog' },
 };
 
 const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
   { pattern: /^\/d\/([^/]+)\/?$/, route: (slug) => ({ name: 'dialogue', slug }) },
   { pattern: /^\/t\/([^/]+)\/?$/, route: (topicId) => ({ name: 'topic', topicId }) },
   { pattern: /^\/d\/([^/]+)\/about\/?$/, route: (slug) => ({ name: 'about', slug }) },
+  { pattern: /^\/d\/([^/]+)\/settings\/?$/, route: (slug) => ({ name: 'dialogueSettings', slug }) },
+  { pattern: /^\/d\/([^/]+)\/quotes\/?$/, route: (slug) => ({ name: 'curation', slug }) },
+  { pattern: /^\/d\/([^/]+)\/summary\/?$/, route: (slug) => ({ name: 'summary', slug }) },
+  { pattern: /^\/t\/([^/]+)\/summary\/?$/, route: (topicId) => ({ name: 'topicSummary', topicId }) },
+  { pattern: /^\/d\/([^/]+)\/stats\/?$/, route: (slug) => ({ name: 'stats', slug }) },
+  { pattern: /^\/d\/([^/]+)\/export\/?$/, route: (slug) => ({ name: 'export', slug }) },
 ];
 
 function decode(segment: string): string | null {

@@ -31,6 +31,8 @@ export class I18n {
   #wanted: Locale = DEFAULT_LOCALE;
   /** settles when the reader's language is ready; the app mounts after it, so it never flashes English */
   readonly ready: Promise<void>;
+  /** loaders of the messages that lazily loaded parts of the app bring along (the organizers' screens) */
+  #parts: ((locale: Locale) => Promise<void>)[] = [];
 
   constructor() {
     document.documentElement.lang = DEFAULT_LOCALE;
@@ -47,10 +49,25 @@ export class I18n {
     return this.#switch(locale);
   }
 
+  /**
+   * Adds the messages of a part of the app that is loaded later: fetched now for the current
+   * language (and the one being switched to), and with every later switch, which waits for them
+   * so that the part never shows the previous language. Messages that cannot be fetched leave
+   * the part in English.
+   */
+  addPart(load: (locale: Locale) => Promise<void>): Promise<void> {
+    this.#parts.push(load);
+    const locales = this.#locale === this.#wanted ? [this.#locale] : [this.#locale, this.#wanted];
+    return Promise.all(locales.map((locale) => load(locale).catch(() => undefined))).then(() => undefined);
+  }
+
   // A catalogue that cannot be fetched (offline) leaves the current language in place.
   async #switch(locale: Locale): Promise<void> {
     this.#wanted = locale;
-    const messages = await loadCatalogue[locale]().catch(() => null);
+    const [messages] = await Promise.all([
+      loadCatalogue[locale]().catch(() => null),
+      ...this.#parts.map((load) => load(locale).catch(() => undefined)),
+    ]);
     if (messages === null || this.#wanted !== locale) return;
     this.#messages = messages;
     this.#locale = locale;

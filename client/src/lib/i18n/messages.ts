@@ -4,7 +4,8 @@ export type MessageKey = keyof typeof en;
 /** A translated catalogue: exactly the keys of `en`, any wording. */
 export type Messages = Record<MessageKey, string>;
 
-type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+/** The `{name}` placeholders of a message, as a union of their names. */
+export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 type ParamValue = string | number;
 /** The `{name}` placeholders of an English message, as the parameters `t` requires for it. */
 type ParamsOf<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, ParamValue>;

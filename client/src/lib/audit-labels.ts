@@ -1,0 +1,49 @@
+import type { ModerationPlainKey } from './i18n/moderation.svelte.ts';
+
+/** The actions the audit log records, in the order the filter offers them, with their names. */
+export const AUDIT_ACTIONS: Record<string, ModerationPlainKey> = {
+  'comment.approve': 'audit.comment.approve',
+  'comment.decline': 'audit.comment.decline',
+  'comment.hide': 'audit.comment.hide',
+  'comment.restore': 'audit.comment.restore',
+  'comment.edit': 'audit.comment.edit',
+  'topic.lock': 'audit.topic.lock',
+  'topic.unlock': 'audit.topic.unlock',
+  'topic.create': 'audit.topic.create',
+  'topic.update': 'audit.topic.update',
+  'user.suspend': 'audit.user.suspend',
+  'user.unsuspend': 'audit.user.unsuspend',
+  'dialogue.create': 'audit.dialogue.create',
+  'dialogue.update': 'audit.dialogue.update',
+  'dialogue.watched_words': 'audit.dialogue.watched_words',
+};
+
+export const AUDIT_TARGETS: Record<string, ModerationPlainKey> = {
+  comment: 'audit.target.comment',
+  topic: 'audit.target.topic',
+  user: 'audit.target.user',
+  dialogue: 'audit.target.dialogue',
+};
+
+/** Fields of the before/after states, named for people; others show as recorded. */
+export const AUDIT_FIELDS: Record<string, ModerationPlainKey> = {
+  status: 'audit.field.status',
+  bodyMarkdown: 'audit.field.bodyMarkdown',
+  words: 'audit.field.words',
+  until: 'audit.field.until',
+  locked: 'audit.field.locked',
+  moderation: 'audit.field.moderation',
+  reportsToHold: 'audit.field.reportsToHold',
+  holdFirstComment: 'audit.field.holdFirstComment',
+  question: 'audit.field.question',
+  title: 'audit.field.title',
+};
+
+/** Comment statuses, as the before/after of a decision records them. */
+export const COMMENT_STATUS_NAMES: Record<string, ModerationPlainKey> = {
+  published: 'audit.status.published',
+  pending: 'audit.status.pending',
+  hidden: 'audit.status.hidden',
+  declined: 'audit.status.declined',
+  withdrawn: 'audit.status.withdrawn',
+};

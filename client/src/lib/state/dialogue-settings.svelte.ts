@@ -1,0 +1,196 @@
+import type { Dialogue } from '../../../../shared/dialogues.ts';
+import type { ModerationSettings, StaffMember, UserMatch } from '../moderation-api.ts';
+import { reportsToHoldFrom, wordsFromText } from '../moderation-settings.ts';
+
+export interface SettingsApi {
+  dialogue: (slug: string) => Promise<Dialogue>;
+  save: (slug: string, settings: ModerationSettings) => Promise<Dialogue>;
+  words: (slug: string) => Promise<string[]>;
+  saveWords: (slug: string, words: string[]) => Promise<string[]>;
+  moderators: (slug: string) => Promise<StaffMember[]>;
+  appoint: (slug: string, userId: string) => Promise<StaffMember[]>;
+  remove: (slug: string, userId: string) => Promise<StaffMember[]>;
+  search: (q: string) => Promise<UserMatch[]>;
+}
+
+export const SEARCH_MIN = 2;
+export const SEARCH_DELAY_MS = 300;
+
+
+/** A save of one part of the page: running, done, or refused. */
+export class Saving {
+  running = $state(false);
+  done = $state(false);
+  error: unknown = $state.raw();
+
+  async run(action: () => Promise<void>): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.done = false;
+    this.error = undefined;
+    try {
+      await action();
+      this.done = true;
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+/**
+ * An organizer's moderation settings for one dialogue: its policy and holding rules, its watched
+ * words, and who moderates it. Each part saves on its own.
+ */
+export class DialogueSettings {
+  dialogue: Dialogue | undefined = $state.raw();
+  loadError: unknown = $state.raw();
+
+  policy: Dialogue['moderation'] = $state('post');
+  reportsToHold = $state('');
+  holdFirstComment = $state(false);
+  reportsInvalid = $state(false);
+  readonly settingsSave = new Saving();
+
+  wordsText = $state('');
+  savedWords: string[] = $state.raw([]);
+  readonly wordsSave = new Saving();
+
+  moderators: StaffMember[] | undefined = $state.raw();
+  moderatorsError: unknown = $state.raw();
+  /** the last appointment or removal, to announce */
+  moderatorChange: { kind: 'appointed' | 'removed'; name: string } | null = $state.raw(null);
+  moderatorError: unknown = $state.raw();
+  busyUser: string | null = $state(null);
+
+  query = $state('');
+  results: UserMatch[] | null = $state.raw(null);
+  searching = $state(false);
+  searchError: unknown = $state.raw();
+
+  readonly slug: string;
+  readonly #api: SettingsApi;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #searchAttempt = 0;
+
+  constructor(slug: string, api: SettingsApi) {
+    this.slug = slug;
+    this.#api = api;
+    void this.load();
+    void this.loadModerators();
+  }
+
+  /** Whether the dialogue came with its holding rules (reports to hold, first comments): moderators' and organizers' view. */
+  get hasHoldSettings(): boolean {
+    return this.dialogue?.reportsToHold !== undefined;
+  }
+
+  load = async (): Promise<void> => {
+    this.loadError = undefined;
+    try {
+      const [dialogue, words] = await Promise.all([this.#api.dialogue(this.slug), this.#api.words(this.slug)]);
+      this.#adopt(dialogue);
+      this.savedWords = words;
+      this.wordsText = words.join('\n');
+    } catch (error) {
+      this.loadError = error;
+    }
+  };
+
+  loadModerators = async (): Promise<void> => {
+    this.moderatorsError = undefined;
+    try {
+      this.moderators = await this.#api.moderators(this.slug);
+    } catch (error) {
+      this.moderatorsError = error;
+    }
+  };
+
+  async saveSettings(): Promise<void> {
+    const reports = this.hasHoldSettings ? reportsToHoldFrom(this.reportsToHold) : null;
+    this.reportsInvalid = this.hasHoldSettings && reports === null;
+    if (this.reportsInvalid) {
+      this.settingsSave.done = false;
+      return;
+    }
+    const settings: ModerationSettings = {
+      moderation: this.policy,
+      ...(this.hasHoldSettings ? { reportsToHold: reports!, holdFirstComment: this.holdFirstComment } : {}),
+    };
+    await this.settingsSave.run(async () => this.#adopt(await this.#api.save(this.slug, settings)));
+  }
+
+  async saveWords(): Promise<void> {
+    await this.wordsSave.run(async () => {
+      // The server keeps them normalized (lower case, sorted, without doubles): shown as kept.
+      this.savedWords = await this.#api.saveWords(this.slug, wordsFromText(this.wordsText));
+      this.wordsText = this.savedWords.join('\n');
+    });
+  }
+
+  /** The search as typed: asked for after a pause, and only from SEARCH_MIN characters. */
+  search(query: string): void {
+    this.query = query;
+    clearTimeout(this.#searchTimer);
+    const attempt = ++this.#searchAttempt;
+    if (query.trim().length < SEARCH_MIN) {
+      this.results = null;
+      this.searching = false;
+      return;
+    }
+    this.searching = true;
+    this.#searchTimer = setTimeout(() => void this.#search(query.trim(), attempt), SEARCH_DELAY_MS);
+  }
+
+  isModerator(userId: string): boolean {
+    return this.moderators?.some((moderator) => moderator.id === userId) ?? false;
+  }
+
+  async appoint(user: UserMatch): Promise<void> {
+    await this.#change(user.id, 'appointed', user.displayName, () => this.#api.appoint(this.slug, user.id));
+  }
+
+  async remove(moderator: StaffMember): Promise<void> {
+    await this.#change(moderator.id, 'removed', moderator.displayName, () => this.#api.remove(this.slug, moderator.id));
+  }
+
+  stop(): void {
+    clearTimeout(this.#searchTimer);
+    this.#searchAttempt++;
+  }
+
+  async #change(userId: string, kind: 'appointed' | 'removed', name: string, request: () => Promise<StaffMember[]>): Promise<void> {
+    if (this.busyUser !== null) return;
+    this.busyUser = userId;
+    this.moderatorError = undefined;
+    try {
+      this.moderators = await request();
+      this.moderatorChange = { kind, name };
+    } catch (error) {
+      this.moderatorError = error;
+    } finally {
+      this.busyUser = null;
+    }
+  }
+
+  async #search(query: string, attempt: number): Promise<void> {
+    try {
+      const results = await this.#api.search(query);
+      if (attempt !== this.#searchAttempt) return;
+      this.results = results;
+      this.searchError = undefined;
+    } catch (error) {
+      if (attempt === this.#searchAttempt) this.searchError = error;
+    } finally {
+      if (attempt === this.#searchAttempt) this.searching = false;
+    }
+  }
+
+  #adopt(dialogue: Dialogue): void {
+    this.dialogue = dialogue;
+    this.policy = dialogue.moderation;
+    this.reportsToHold = dialogue.reportsToHold === undefined ? '' : String(dialogue.reportsToHold);
+    this.holdFirstComment = dialogue.holdFirstComment ?? false;
+  }
+}

@@ -1,0 +1,90 @@
+import type { NotificationList, Notification } from '../../../../shared/notifications.ts';
+import type { RealtimeSocket } from '../realtime.svelte.ts';
+
+type Socket = Pick<RealtimeSocket, 'on' | 'off'>;
+
+export interface NotificationApi {
+  list: () => Promise<NotificationList>;
+  markRead: () => Promise<void>;
+}
+
+/**
+ * What moderators decided about the reader's own comments, kept live: the unread count for the
+ * bell, and the list it opens. Opening the list marks everything read; what was new stays marked
+ * as such until the list closes, so the reader still sees which ones they had not read.
+ */
+export class NotificationCenter {
+  items: Notification[] = $state.raw([]);
+  unread = $state(0);
+  open = $state(false);
+  /** the first read has answered (or failed) */
+  loaded = $state(false);
+  error: unknown = $state.raw();
+  /** the notifications that were unread when the list opened */
+  fresh: readonly string[] = $state.raw([]);
+
+  readonly #api: NotificationApi;
+  #socket: Socket | null = null;
+  #stopped = false;
+  #attempt = 0;
+
+  constructor(api: NotificationApi, connection: Promise<{ socket: Socket }>) {
+    this.#api = api;
+    void connection.then(({ socket }) => {
+      if (this.#stopped) return;
+      this.#socket = socket;
+      socket.on('connect', this.reload);
+      socket.on('notification:created', this.reload);
+    });
+    void this.reload();
+  }
+
+  reload = async (): Promise<void> => {
+    const attempt = ++this.#attempt;
+    try {
+      const list = await this.#api.list();
+      if (attempt !== this.#attempt || this.#stopped) return;
+      this.items = list.items;
+      this.unread = list.unread;
+      this.error = undefined;
+      // Arriving while the list is open, they are seen now.
+      if (this.open && list.unread > 0) void this.#markRead();
+    } catch (error) {
+      if (attempt === this.#attempt) this.error = error;
+    } finally {
+      if (attempt === this.#attempt) this.loaded = true;
+    }
+  };
+
+  toggle(): void {
+    if (this.open) this.close();
+    else this.show();
+  }
+
+  show(): void {
+    this.open = true;
+    this.fresh = this.items.filter((item) => item.readAt === null).map((item) => item.id);
+    if (this.unread > 0) void this.#markRead();
+  }
+
+  close(): void {
+    this.open = false;
+    this.fresh = [];
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#socket?.off('connect', this.reload);
+    this.#socket?.off('notification:created', this.reload);
+  }
+
+  // Shown read at once; a failure leaves them unread on the server, to be read next time.
+  async #markRead(): Promise<void> {
+    const unread = this.items.filter((item) => item.readAt === null).map((item) => item.id);
+    this.fresh = [...this.fresh, ...unread.filter((id) => !this.fresh.includes(id))];
+    // The time the server records instead is not needed: only whether they are read is shown.
+    this.items = this.items.map((item) => (item.readAt === null ? { ...item, readAt: item.createdAt } : item));
+    this.unread = 0;
+    await this.#api.markRead().catch(() => undefined);
+  }
+}

@@ -80,17 +80,21 @@ export async function findByClientKey(db: Executor, authorId: string, clientKey:
   return db.selectFrom('comments').selectAll().where('author_id', '=', authorId).where('client_key', '=', clientKey).executeTakeFirst();
 }
 
-/** Times of the author's latest `limit` comments since `since`, newest first: enough for a per-minute limit. */
-export async function recentCommentTimes(db: Executor, authorId: string, since: string, limit: number): Promise<string[]> {
-  const rows = await db
+/**
+ * When the author posted their `nth` latest comment since `since`, or undefined when they posted
+ * fewer: one step along the (author_id, created_at) index, however high a per-minute limit is set.
+ */
+export async function nthRecentCommentTime(db: Executor, authorId: string, since: string, nth: number): Promise<string | undefined> {
+  const row = await db
     .selectFrom('comments')
     .select('created_at')
     .where('author_id', '=', authorId)
     .where('created_at', '>', since)
     .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.created_at);
+    .limit(1)
+    .offset(nth - 1)
+    .executeTakeFirst();
+  return row?.created_at;
 }
 
 /** Hands out the topic's next `seq` and version; inside the posting transaction, so neither ever repeats. */

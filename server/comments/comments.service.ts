@@ -23,7 +23,7 @@ import {
   insertComment,
   insertRevision,
   listComments,
-  recentCommentTimes,
+  nthRecentCommentTime,
   takeNextSeq,
   updateComment,
 } from './comments.repository.ts';
@@ -110,9 +110,8 @@ export function assertWritable(dialogue: DialogueRow, topic: TopicRow): void {
 
 async function assertPostingRate(ctx: Ctx, authorId: string): Promise<void> {
   const limit = ctx.config.rateLimitPostsPerMinute;
-  const times = await recentCommentTimes(ctx.db, authorId, isoMinus(MINUTE), limit);
-  if (times.length >= limit) {
-    const oldestCounted = times[limit - 1]!;
+  const oldestCounted = await nthRecentCommentTime(ctx.db, authorId, isoMinus(MINUTE), limit);
+  if (oldestCounted !== undefined) {
     throw tooManyRequests(
       (Date.parse(oldestCounted) + MINUTE - Date.now()) / 1000,
       `You can post ${limit} comments a minute; please wait a moment.`,

@@ -9,7 +9,7 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 /** The optional words a reporter adds, at most this many characters. */
 export const REPORT_DETAILS_MAX = 500;
 /**
- * How long an author may edit or withdraw a comment, unless the server was started with another
- * EDIT_WINDOW_MINUTES: the client only hides the buttons after it, the server decides.
+ * How long an author may edit or withdraw a comment by default. The server's own setting
+ * (EDIT_WINDOW_MINUTES) comes with each dialogue; the client falls back on this without it.
  */
 export const EDIT_WINDOW_MINUTES = 30;

@@ -54,7 +54,13 @@ const dialogueFields = {
 
 export const DialogueSummary = Type.Object(dialogueFields);
 export type DialogueSummary = Static<typeof DialogueSummary>;
-export const Dialogue = Type.Object({ ...dialogueFields, topics: Type.Array(Topic) });
+export const Dialogue = Type.Object({
+  ...dialogueFields,
+  editWindowMinutes: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'how long authors may edit or withdraw a comment after posting (the server’s EDIT_WINDOW_MINUTES)' }),
+  ),
+  topics: Type.Array(Topic),
+});
 export type Dialogue = Static<typeof Dialogue>;
 export const DialogueList = Type.Object({ items: Type.Array(DialogueSummary) });
 

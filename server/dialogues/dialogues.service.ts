@@ -97,7 +97,7 @@ export async function visibleDialogue(ctx: Ctx, viewer: Viewer | null, slug: str
 
 async function toDialogue(ctx: Ctx, row: DialogueRow, viewer: Viewer | null): Promise<Dialogue> {
   const topics = await listTopics(ctx.db, row.id);
-  return { ...toDialogueSummary(row, viewer), topics: topics.map((t) => toTopicDto(t, row.slug)) };
+  return { ...toDialogueSummary(row, viewer), editWindowMinutes: ctx.config.editWindowMinutes, topics: topics.map((t) => toTopicDto(t, row.slug)) };
 }
 
 function encodeCursor(row: DialogueRow): string {

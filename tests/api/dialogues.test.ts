@@ -129,6 +129,7 @@ describeOnEachDatabase('dialogues, topics and visits', (kind) => {
       await postComment(t, await participant(t), topic.id);
       const response = await call(t, 'GET', `/api/dialogues/${dialogue.slug}`);
       expect(response.statusCode).toBe(200);
+      expect(response.json<Dialogue>().editWindowMinutes).toBe(t.ctx.config.editWindowMinutes);
       expect(response.json<Dialogue>().topics).toEqual([
         { id: topic.id, dialogueId: dialogue.id, dialogueSlug: dialogue.slug, number: 1, question: topic.question, description: '', commentCount: 1, locked: false },
       ]);

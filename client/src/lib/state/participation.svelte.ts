@@ -13,7 +13,6 @@ import type { LiveTopic } from './live-topic.svelte.ts';
 import { ReportForm } from './report-form.svelte.ts';
 import type { Announcer } from './announcer.svelte.ts';
 
-const EDIT_WINDOW_MS = EDIT_WINDOW_MINUTES * 60_000;
 
 /** Why the reader cannot write here ('checking': whether they are signed in is not known yet), or null when they can. */
 export type WriteBlock = 'checking' | 'signedOut' | 'notOpen' | 'closed' | 'locked' | 'suspended' | null;
@@ -99,7 +98,7 @@ export class Participation {
       this.block === null &&
       this.isOwn(comment) &&
       (comment.status === 'published' || comment.status === 'pending') &&
-      Date.parse(comment.createdAt) + EDIT_WINDOW_MS > clock.now
+      Date.parse(comment.createdAt) + (this.#context.dialogue().editWindowMinutes ?? EDIT_WINDOW_MINUTES) * 60_000 > clock.now
     );
   }
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Dialogue } from '../../shared/dialogues.ts';
 import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
 
@@ -135,10 +135,20 @@ describe.skipIf(!hasChromium)(suiteName('organizers’ and moderators’ screens
     expect(order.topics.find((entry) => entry.topicId === demo.topics[3]!.id)!.quotes.map((quote) => quote.commentId)).toEqual([second.id, first.id]);
 
     // With a pointer: the first quote's handle dropped on the lower half of the second.
+    // A synthetic drag can start while the list is still settling from the live echo of the
+    // keyboard move; it is then tried again, never once the order is already the new one.
     const items = section.locator('ol > li');
-    const box = (await items.nth(1).boundingBox())!;
-    await items.nth(0).locator('.handle').dragTo(items.nth(1), { targetPosition: { x: box.width / 2, y: box.height - 10 } });
-    await expect.poll(texts).toEqual(['“The first remark worth keeping.”', '“The second remark worth keeping.”']);
+    const reordered = ['“The first remark worth keeping.”', '“The second remark worth keeping.”'];
+    await vi.waitFor(
+      async () => {
+        if ((await texts())[0] === reordered[0]) return;
+        const box = (await items.nth(1).boundingBox())!;
+        await items.nth(0).locator('.handle').dragTo(items.nth(1), { targetPosition: { x: box.width / 2, y: box.height - 10 } });
+        await expect.poll(texts, { timeout: 2_000 }).toEqual(reordered);
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    await expect.poll(texts).toEqual(reordered);
 
     // An attribution is chosen, then saved; one beyond the author's consent is refused and put back.
     const firstQuote = section.locator('ol > li').first();

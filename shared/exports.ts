@@ -1,6 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { Affiliation, Id, IsoTime, Language } from './common.ts';
 import { CommentStatus } from './comments.ts';
+import { ANNEX_WARNING_CODES } from './exports.constants.ts';
+
+export { ANNEX_WARNING_CODES };
 
 export const ANNEX_FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
 export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
@@ -25,18 +28,6 @@ export type AnnexQuery = Static<typeof AnnexQuery>;
 export const AnnexPreviewQuery = Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false });
 export type AnnexPreviewQuery = Static<typeof AnnexPreviewQuery>;
 
-export const ANNEX_WARNING_CODES = [
-  'no_topics',
-  'host_description_missing',
-  'dialogue_summary_not_approved',
-  'dialogue_summary_newer_draft',
-  'topic_summary_missing',
-  'topic_summary_newer_draft',
-  'topic_without_quotes',
-  'quote_source_unavailable',
-  'quote_consent_withdrawn',
-  'quote_attribution_narrowed',
-] as const;
 
 export const AnnexWarning = Type.Object({
   code: Type.Enum(ANNEX_WARNING_CODES, {

@@ -18,6 +18,7 @@ import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { moderatorRoutes } from './moderation/moderators.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { quoteRoutes } from './quotes/quotes.routes.ts';
+import { isApiRequest } from './plugins/api-request.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerClient } from './plugins/client.ts';
 import { installErrorHandler } from './plugins/errors.ts';
@@ -87,7 +88,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     global: false,
     max: config.rateLimitRequestsPerMinute,
     timeWindow: '1 minute',
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !isApiRequest(request),
     errorResponseBuilder: (_request, context) =>
       new AppError(429, 'rate_limited', `Too many requests; try again in ${context.after}.`),
   });
@@ -115,7 +116,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   const clientServed = await registerClient(app);
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && clientServed;
+    const wantsPage = request.method === 'GET' && !isApiRequest(request) && clientServed;
     if (wantsPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } });
   });

@@ -9,6 +9,7 @@ import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../lib/time.ts';
 import { appointedDialogueIds } from '../moderation/moderators.repository.ts';
+import { isApiRequest } from './api-request.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -67,7 +68,7 @@ export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<{
 export const authPlugin = fp(async (app, { ctx }: { ctx: Ctx }) => {
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token === undefined) return;
     const loaded = await loadViewer(ctx, token);

@@ -205,6 +205,33 @@ describeOnEachDatabase('per-address API rate limit', (kind) => {
       expectErrorShape(await call(t, 'GET', url, { remoteAddress: from }), 429, 'rate_limited');
     }
   });
+
+  it.each([
+    ['a percent-encoded letter', '/%61pi/dialogues', '192.0.2.21'],
+    ['every letter encoded', '/%61%70%69/dialogues', '192.0.2.22'],
+    ['an encoded unknown route', '/%61pi/no-such-route', '192.0.2.23'],
+  ])('counts a path with %s as the API route the router decodes it to', async (_name, url, from) => {
+    for (let i = 1; i <= 5; i += 1) expect((await call(t, 'GET', url, { remoteAddress: from })).statusCode).not.toBe(429);
+    expectErrorShape(await call(t, 'GET', url, { remoteAddress: from }), 429, 'rate_limited');
+    expectErrorShape(await call(t, 'GET', '/api/dialogues', { remoteAddress: from }), 429, 'rate_limited');
+  });
+});
+
+describeOnEachDatabase('sign-up limit by a percent-encoded path', (kind) => {
+  const t = useTestApp(kind, { rateLimitSignupsPerHour: 3 });
+
+  it('refuses registrations past RATE_LIMIT_SIGNUPS_PER_HOUR however the path is spelt', async () => {
+    const from = '198.51.100.7';
+    const paths = ['/api/auth/register', '/%61pi/auth/register', '/api/auth/%72egister', '/%61pi/%61uth/register'];
+    const statuses: number[] = [];
+    for (const path of paths) statuses.push((await call(t, 'POST', path, { body: registration(), remoteAddress: from })).statusCode);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+
+  it('signs in a session on an encoded API path as on the plain one', async () => {
+    const me = await call(t, 'GET', '/%61pi/auth/me', { as: await participant(t) });
+    expect(me.statusCode).toBe(200);
+  });
 });
 
 describeOnEachDatabase('when the database is gone', (kind) => {

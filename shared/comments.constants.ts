@@ -13,3 +13,5 @@ export const REPORT_DETAILS_MAX = 500;
  * (EDIT_WINDOW_MINUTES) comes with each dialogue; the client falls back on this without it.
  */
 export const EDIT_WINDOW_MINUTES = 30;
+/** Comments the client asks for in one page of a thread: the API's maximum (PAGE_LIMIT_MAX), fewer round trips. */
+export const COMMENT_PAGE_SIZE = 200;

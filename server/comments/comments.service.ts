@@ -75,12 +75,13 @@ export async function listTopicComments(ctx: Ctx, viewer: Viewer, topicId: strin
 export async function publicCommentPageJson(ctx: Ctx, cache: PageCache, topicId: string, page: PageRequest): Promise<string> {
   const state = await findTopicReadState(ctx.db, topicId);
   if (!state || state.published !== 1) throw notFound('This topic');
-  const key = `${topicId}|${page.after ?? ''}|${page.limit ?? ''}`;
+  const key = { topicId, after: page.after, limit: page.limit };
   const cached = cache.get(key, state.version);
   if (cached !== undefined) return cached;
   // Built after reading the version, so the page is never older than the version it is filed under.
-  const json = JSON.stringify(await buildPage(ctx, ANONYMOUS, topicId, page));
-  cache.set(key, state.version, json);
+  const built = await buildPage(ctx, ANONYMOUS, topicId, page);
+  const json = JSON.stringify(built);
+  cache.set(key, state.version, json, built.nextCursor);
   return json;
 }
 

@@ -1,11 +1,8 @@
+import { COMMENT_PAGE_SIZE } from '../../../shared/comments.constants.ts';
 import type { Comment, CommentPage, CreateCommentBody, CreateReportBody, UnreadList } from '../../../shared/comments.ts';
 import type { ErrorBody } from '../../../shared/common.ts';
 import type { Dialogue, DialogueSummary, Topic } from '../../../shared/dialogues.ts';
 import type { LoginBody, ProfilePatch, RegisterBody, User } from '../../../shared/users.ts';
-
-// The contract's maximum page size (PAGE_LIMIT_MAX in shared/common.ts, which cannot be
-// imported at runtime without pulling TypeBox into the bundle): fewer round trips per thread.
-const COMMENT_PAGE_SIZE = 200;
 
 type ErrorDetail = NonNullable<ErrorBody['error']['details']>[number];
 

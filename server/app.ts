@@ -57,7 +57,7 @@ const answerBadUrl: FastifyServerOptions['frameworkErrors'] = (_error, _request,
 /** Builds the whole application without listening or touching anything outside it. */
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, frameworkErrors: answerBadUrl }).withTypeProvider<TypeBoxTypeProvider>();
-  const io = createSocketServer(app.server, config.publicOrigin);
+  const io = createSocketServer(app.server, config);
   const ctx = createCtx(database, config, createBroadcaster(io, database.db, app.log));
   app.decorate('ctx', ctx);
   installValidation(app);
@@ -105,7 +105,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   // Application plugins.
-  await app.register(originCheckPlugin, { publicOrigin: config.publicOrigin });
+  await app.register(originCheckPlugin, { config });
   await app.register(authPlugin, { ctx });
   await app.register(realtimePlugin, { ctx, io, presence: createPresence(io, app.log) });
 

@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   publicOrigin: string;
+  /** PUBLIC_ORIGIN was given: only that origin is the forum's own (unset, so are loopback origins on the listening port) */
+  publicOriginSet: boolean;
   databaseUrl: string;
   redisUrl: string | null;
   organizerEmail: string | null;
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port,
     host,
     publicOrigin,
+    publicOriginSet: read('PUBLIC_ORIGIN') !== undefined,
     databaseUrl,
     redisUrl,
     organizerEmail: organizerEmail?.toLowerCase() ?? null,

@@ -12,7 +12,7 @@ import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { createSession, type CreatedSession } from './sessions.ts';
 import { deleteSessionsOfUser } from './sessions.repository.ts';
 import { activeSuspensionEnd, findUserByEmail, findUserById, insertUser, updateUser } from './users.repository.ts';
-import type { Viewer } from './viewer.ts';
+import { assertCanWrite, type Viewer } from './viewer.ts';
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -93,9 +93,15 @@ export async function currentUser(ctx: Ctx, viewer: Viewer): Promise<User> {
   return { ...toUserDto(row, viewer.suspendedUntil), moderates: await moderatedSlugs(ctx, row) };
 }
 
+/** The profile fields every comment of the author shows. */
+const SHOWN_IN_THREADS: readonly (keyof ProfilePatch)[] = ['displayName', 'country', 'affiliation', 'nameDisplay'];
+
 export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatch): Promise<User> {
   const row = await findUserById(ctx.db, viewer.id);
   if (!row) throw new AppError(401, 'not_signed_in', 'Sign in to continue.');
+  // How a participant's comments are signed is part of what they wrote: a suspension freezes it too.
+  const shownInThreads = SHOWN_IN_THREADS.some((field) => field in patch);
+  if (shownInThreads) assertCanWrite(viewer);
   const changes: UserUpdate = { updated_at: nowIso() };
   if (patch.displayName !== undefined) changes.display_name = patch.displayName.trim();
   if (patch.country !== undefined) changes.country = patch.country;
@@ -113,7 +119,6 @@ export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatc
   } else if (patch.currentPassword !== undefined) {
     throw new AppError(400, 'validation_failed', 'currentPassword is only used together with password.');
   }
-  const shownInThreads = ['displayName', 'country', 'affiliation', 'nameDisplay'].some((field) => field in patch);
   await ctx.write(async (trx) => {
     await updateUser(trx, viewer.id, changes);
     if (shownInThreads) await bumpTopicVersions(trx, await topicsOfAuthor(trx, viewer.id));

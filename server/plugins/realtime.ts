@@ -12,6 +12,7 @@ import { rooms } from '../realtime/rooms.ts';
 import { registerSocketHandlers } from '../realtime/socket.handlers.ts';
 import { visitorIdFrom } from '../stats/visitor.ts';
 import { loadViewer } from './auth.ts';
+import { isOwnOrigin, type OriginConfig } from './origin-check.ts';
 
 /** Largest frame a client may send: every client command is a few ids. */
 const MAX_CLIENT_FRAME_BYTES = 16 * 1024;
@@ -21,14 +22,14 @@ const MAX_CLIENT_FRAME_BYTES = 16 * 1024;
  * Origin on a cross-site handshake, so one that names another site is refused (the same CSRF
  * defence as the HTTP API); the same-origin polling handshake may come without one.
  */
-export function createSocketServer(httpServer: HttpServer, publicOrigin: string): IoServer {
+export function createSocketServer(httpServer: HttpServer, config: OriginConfig): IoServer {
   return new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: MAX_CLIENT_FRAME_BYTES,
     allowRequest: (request, callback) => {
       const origin = request.headers.origin;
-      callback(null, origin === undefined || origin === publicOrigin);
+      callback(null, origin === undefined || isOwnOrigin(origin, config, request.socket.localPort));
     },
   });
 }

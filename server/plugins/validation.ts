@@ -1,10 +1,19 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { FastifyInstance, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 
 export function makeAjv(coerceTypes: boolean): Ajv {
   const ajv = new Ajv({ coerceTypes, removeAdditional: false, useDefaults: true, allErrors: false, strict: false });
   addFormats(ajv);
+  // RFC 3339 allows a leap second (23:59:60) that JavaScript dates cannot hold: every time the
+  // schema accepts must parse to an instant, or later code would throw (a 500) on it.
+  const dateTime = fullFormats['date-time'] as { validate: (value: string) => boolean; compare: (a: string, b: string) => number | undefined };
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (value: string) => dateTime.validate(value) && Number.isFinite(Date.parse(value)),
+    compare: dateTime.compare,
+  });
   return ajv;
 }
 

@@ -1,6 +1,7 @@
-import type { QUOTE_CONSENTS } from './users.ts';
+import type { NAME_DISPLAYS, QUOTE_CONSENTS } from './users.ts';
 
 type QuoteConsent = (typeof QUOTE_CONSENTS)[number];
+type NameDisplay = (typeof NAME_DISPLAYS)[number];
 
 /** How a quote names its author in a report, from least to most revealing. */
 export const ATTRIBUTIONS = ['none', 'country', 'name'] as const;
@@ -31,4 +32,14 @@ export function effectiveAttribution(consent: QuoteConsent, chosen: Attribution)
   const widest = widestAllowed[consent];
   if (widest === null) return null;
   return rank(chosen) <= rank(widest) ? chosen : widest;
+}
+
+/**
+ * The attribution anything public (quote lists, sockets, the annex) may print: the effective one,
+ * never the name of an author who shows only "participant from COUNTRY" next to their comments,
+ * since a named quote of one comment would tie every comment of theirs to their name.
+ */
+export function publicAttribution(consent: QuoteConsent, nameDisplay: NameDisplay, chosen: Attribution): Attribution | null {
+  const effective = effectiveAttribution(consent, chosen);
+  return effective === 'name' && nameDisplay === 'country' ? 'country' : effective;
 }

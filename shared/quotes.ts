@@ -37,11 +37,12 @@ export const Quote = Type.Object({
   excerpt: Type.Boolean({ description: 'false when the quote is the whole comment (its text follows edits of the comment)' }),
   attribution: AttributionName,
   effectiveAttribution: Type.Union([AttributionName, Type.Null()], {
-    description: 'the chosen attribution narrowed to what the author consents to today; null when they no longer consent to be quoted',
+    description:
+      'the chosen attribution narrowed to what the author consents to today and shows publicly (never `name` for an author shown as "participant from COUNTRY"); null when they no longer consent to be quoted',
   }),
   attributionLabel: AttributionLabel,
   position: Type.Integer({ minimum: 1, description: '1-based place among the quotes of its topic' }),
-  chosenBy: Type.Object({ id: Id, displayName: Type.String() }),
+  chosenBy: Type.Optional(Type.Object({ id: Id, displayName: Type.String() }, { description: 'the moderator who chose the quote; for the dialogue’s moderators only' })),
   createdAt: IsoTime,
   updatedAt: IsoTime,
   flagged: Type.Union([QuoteFlag, Type.Null()], { description: 'moderators only ever see a non-null flag: the public never gets flagged quotes' }),

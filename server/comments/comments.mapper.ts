@@ -2,6 +2,8 @@ import type { Comment } from '../../shared/comments.ts';
 import type { CommentWithAuthor } from './comments.repository.ts';
 
 const PLACEHOLDER_STATUSES = new Set(['hidden', 'withdrawn']);
+/** Statuses whose text only the author and moderators may read. */
+const UNPUBLISHED_STATUSES = new Set(['pending', 'declined']);
 
 const shownName = (name: string | null, display: string | null): string | null => (display === 'country' ? null : name);
 
@@ -10,9 +12,14 @@ export interface CommentReader {
   moderator: boolean;
 }
 
-/** The comment as this reader may see it: placeholders carry no body except for moderators. */
+/**
+ * The comment as this reader may see it: placeholders carry no body except for moderators, nor
+ * does a held comment for anyone but its author and moderators (the public is only told, without
+ * its text, that an edit took it back into moderation).
+ */
 export function toCommentDto(row: CommentWithAuthor, reader: CommentReader): Comment {
-  const placeholder = PLACEHOLDER_STATUSES.has(row.status) && !reader.moderator;
+  const placeholder =
+    !reader.moderator && (PLACEHOLDER_STATUSES.has(row.status) || (UNPUBLISHED_STATUSES.has(row.status) && reader.viewerId !== row.author_id));
   const mayEdit = reader.moderator || reader.viewerId === row.author_id;
   const dto: Comment = {
     id: row.id,

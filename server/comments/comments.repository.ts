@@ -97,6 +97,19 @@ export async function nthRecentCommentTime(db: Executor, authorId: string, since
   return row?.created_at;
 }
 
+/**
+ * Makes the transaction the only one posting as this author until it ends, so that counting their
+ * recent comments and adding one cannot interleave with another post of theirs: a no-op update
+ * takes the user's row lock on PostgreSQL (SQLite writes one transaction at a time anyway).
+ */
+export async function lockAuthor(trx: Transaction<Database>, authorId: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', authorId)
+    .execute();
+}
+
 /** Hands out the topic's next `seq` and version; inside the posting transaction, so neither ever repeats. */
 export async function takeNextSeq(trx: Transaction<Database>, topicId: string): Promise<{ seq: number; changeSeq: number }> {
   const row = await trx

@@ -16,6 +16,7 @@ import { toCommentDto, type CommentReader } from './comments.mapper.ts';
 import { announceQueued, holdReasonFor } from '../moderation/moderation.service.ts';
 import type { PageCache } from './page-cache.ts';
 import {
+  changeStatusIf,
   findByClientKey,
   findTopicReadState,
   findComment,
@@ -23,6 +24,7 @@ import {
   insertComment,
   insertRevision,
   listComments,
+  lockAuthor,
   nthRecentCommentTime,
   takeNextSeq,
   updateComment,
@@ -109,9 +111,9 @@ export function assertWritable(dialogue: DialogueRow, topic: TopicRow): void {
   if (topic.locked === 1) throw new AppError(409, 'topic_locked', 'A moderator has locked this topic; it can be read but not answered.');
 }
 
-async function assertPostingRate(ctx: Ctx, authorId: string): Promise<void> {
+async function assertPostingRate(ctx: Ctx, db: Ctx['db'], authorId: string): Promise<void> {
   const limit = ctx.config.rateLimitPostsPerMinute;
-  const oldestCounted = await nthRecentCommentTime(ctx.db, authorId, isoMinus(MINUTE), limit);
+  const oldestCounted = await nthRecentCommentTime(db, authorId, isoMinus(MINUTE), limit);
   if (oldestCounted !== undefined) {
     throw tooManyRequests(
       (Date.parse(oldestCounted) + MINUTE - Date.now()) / 1000,
@@ -162,7 +164,8 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   const reader = readerIn(viewer, dialogue.id);
   assertWritable(dialogue, topic);
   const placement = await replyPlacement(ctx, topicId, input.parentId);
-  await assertPostingRate(ctx, viewer.id);
+  // Turns a flood away before rendering; the count that decides is the one inside the write.
+  await assertPostingRate(ctx, ctx.db, viewer.id);
   const bodyHtml = renderBody(input.body);
   const languages = JSON.parse(dialogue.languages) as string[];
   const heldReason = await holdReasonFor(ctx, dialogue, viewer, input.body);
@@ -171,6 +174,9 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   const now = nowIso();
   try {
     await ctx.write(async (trx) => {
+      // Counted and inserted under the author's lock: parallel posts wait their turn and see each other.
+      await lockAuthor(trx, viewer.id);
+      await assertPostingRate(ctx, trx, viewer.id);
       const { seq, changeSeq } = await takeNextSeq(trx, topicId);
       await insertComment(trx, {
         id,
@@ -223,7 +229,18 @@ function assertAuthorWindow(ctx: Ctx, comment: CommentRow, dialogue: DialogueRow
   }
 }
 
-export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, input: PatchCommentBody): Promise<Comment> {
+export interface Edited {
+  comment: Comment;
+  /** 200 when published after the edit, 202 when it waits for a moderator */
+  httpStatus: 200 | 202;
+}
+
+/**
+ * An author's edit is held exactly as a new post with its text would be (pre-moderation, watched
+ * words): a published comment goes back to `pending` and into the moderation queue, answered with
+ * 202. A moderator's edit of someone else's comment is itself a moderation act and is not held.
+ */
+export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, input: PatchCommentBody): Promise<Edited> {
   assertCanWrite(viewer);
   const { comment, topic, dialogue, own, moderates } = await loadForChange(ctx, viewer, commentId);
   if (!own && !moderates) throw forbidden('Only the author or a moderator of this dialogue can edit this comment.');
@@ -238,9 +255,10 @@ export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, i
     assertAuthorWindow(ctx, comment, dialogue, topic);
   }
   const bodyHtml = renderBody(input.body);
+  const heldReason = own && comment.status === 'published' ? await holdReasonFor(ctx, dialogue, viewer, input.body) : null;
   const now = nowIso();
   const moderatorNote = !own && input.note?.trim() ? input.note.trim() : null;
-  await ctx.write(async (trx) => {
+  const held = await ctx.write(async (trx) => {
     await insertRevision(trx, {
       id: newId(),
       commentId,
@@ -269,9 +287,12 @@ export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, i
         after: { bodyMarkdown: input.body },
       });
     }
+    return heldReason !== null && (await changeStatusIf(trx, commentId, ['published'], 'pending', heldReason, now));
   });
   ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
-  return commentDto(ctx, commentId, { viewer, moderates });
+  if (held) await announceQueued(ctx, commentId);
+  const edited = await commentDto(ctx, commentId, { viewer, moderates });
+  return { comment: edited, httpStatus: edited.status === 'pending' ? 202 : 200 };
 }
 
 export async function withdrawComment(ctx: Ctx, viewer: Viewer, commentId: string): Promise<void> {

@@ -1,8 +1,9 @@
 import type { Language } from '../../shared/common.ts';
 import type { AnnexWarning } from '../../shared/exports.ts';
-import { ATTRIBUTIONS, effectiveAttribution, type Attribution } from '../../shared/quote-consent.ts';
-import { QUOTE_CONSENTS } from '../../shared/users.ts';
+import { ATTRIBUTIONS, publicAttribution, type Attribution } from '../../shared/quote-consent.ts';
+import { NAME_DISPLAYS, QUOTE_CONSENTS } from '../../shared/users.ts';
 import { localDay, windowDays } from '../lib/calendar.ts';
+import { xmlSafeText } from '../lib/xml-text.ts';
 import { plain, type AnnexDocument, type Block, type Run } from './annex.model.ts';
 import { attributionLine, leadInSentence, PHRASES, reachSentence } from './annex.phrases.ts';
 import { markdownToBlocks, markdownToParagraphs, mergeRuns } from './markdown-blocks.ts';
@@ -55,6 +56,8 @@ type QuoteDecision =
 const asAttribution = (value: string): Attribution => ((ATTRIBUTIONS as readonly string[]).includes(value) ? (value as Attribution) : 'none');
 type Consent = (typeof QUOTE_CONSENTS)[number];
 const asConsent = (value: string): Consent => ((QUOTE_CONSENTS as readonly string[]).includes(value) ? (value as Consent) : 'anonymous');
+type NameDisplay = (typeof NAME_DISPLAYS)[number];
+const asNameDisplay = (value: string): NameDisplay => ((NAME_DISPLAYS as readonly string[]).includes(value) ? (value as NameDisplay) : 'country');
 
 /**
  * Whether a quote goes into the annex and how it is attributed today: its source comment must be
@@ -65,9 +68,8 @@ const asConsent = (value: string): Consent => ((QUOTE_CONSENTS as readonly strin
 function decide(quote: AnnexQuote): QuoteDecision {
   if (quote.comment.status !== 'published') return { quote, included: false, reason: 'source' };
   const chosen = asAttribution(quote.attribution);
-  let attribution = effectiveAttribution(asConsent(quote.author.quoteConsent), chosen);
+  const attribution = publicAttribution(asConsent(quote.author.quoteConsent), asNameDisplay(quote.author.nameDisplay), chosen);
   if (attribution === null) return { quote, included: false, reason: 'consent' };
-  if (attribution === 'name' && quote.author.nameDisplay === 'country') attribution = 'country';
   return { quote, included: true, attribution, narrowed: attribution !== chosen };
 }
 
@@ -215,5 +217,33 @@ export function buildAnnex(data: AnnexData, { lang, exportDate }: BuildOptions):
     blocks.push(...quoteBlocks);
   }
 
-  return { lang, title: dialogue.annexLabel.trim() ? `${dialogue.annexLabel.trim()}: ${title}` : title, blocks };
+  return xmlSafeDocument({ lang, title: dialogue.annexLabel.trim() ? `${dialogue.annexLabel.trim()}: ${title}` : title, blocks });
+}
+
+const safeRuns = (runs: Run[]): Run[] => runs.map((run) => ({ ...run, text: xmlSafeText(run.text) }));
+
+/**
+ * Every format renders this model, so cleaning it once keeps a stray U+FFFF in a comment or a
+ * name from making the DOCX unopenable (and the other formats from carrying it).
+ */
+function xmlSafeDocument(document: AnnexDocument): AnnexDocument {
+  const blocks = document.blocks.map((block): Block => {
+    switch (block.kind) {
+      case 'label':
+      case 'heading':
+        return { ...block, text: xmlSafeText(block.text) };
+      case 'paragraph':
+        return { ...block, runs: safeRuns(block.runs) };
+      case 'list':
+        return { ...block, items: block.items.map(safeRuns) };
+      case 'quote':
+        return {
+          ...block,
+          label: xmlSafeText(block.label),
+          paragraphs: block.paragraphs.map(safeRuns),
+          attribution: block.attribution === null ? null : xmlSafeText(block.attribution),
+        };
+    }
+  });
+  return { ...document, title: xmlSafeText(document.title), blocks };
 }

@@ -1,8 +1,12 @@
 import { RAW_COLUMNS, type RawCommentRow } from '../../shared/exports.ts';
+import { xmlSafeText } from '../lib/xml-text.ts';
 import { CSV_BOM, csvLine } from './csv.ts';
 import type { RawCommentRecord } from './exports.repository.ts';
 
-/** A comment as the raw data shows it: the author's name only where it is shown publicly. */
+/**
+ * A comment as the raw data shows it: the author's name only where it is shown publicly, and
+ * free text without the code points XML forbids (they break the tools analysts open it in).
+ */
 export function toRawRow(record: RawCommentRecord, topicNumber: number): RawCommentRow {
   return {
     id: record.id,
@@ -10,12 +14,12 @@ export function toRawRow(record: RawCommentRecord, topicNumber: number): RawComm
     parentId: record.parent_id,
     createdAt: record.created_at,
     authorId: record.author_id,
-    author: record.name_display === 'country' ? null : record.display_name,
+    author: record.name_display === 'country' ? null : xmlSafeText(record.display_name),
     country: record.country,
     affiliation: record.affiliation as RawCommentRow['affiliation'],
     language: record.language as RawCommentRow['language'],
     status: record.status as RawCommentRow['status'],
-    body: record.status === 'published' ? (record.body ?? '') : '',
+    body: record.status === 'published' ? xmlSafeText(record.body ?? '') : '',
   };
 }
 

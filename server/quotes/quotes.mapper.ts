@@ -1,10 +1,11 @@
 import type { Quote, QuoteFlag } from '../../shared/quotes.ts';
-import { effectiveAttribution, type Attribution } from '../../shared/quote-consent.ts';
+import { publicAttribution, type Attribution } from '../../shared/quote-consent.ts';
 import { markdownToPlainText } from '../../shared/quote-text.ts';
-import type { QUOTE_CONSENTS } from '../../shared/users.ts';
+import type { NAME_DISPLAYS, QUOTE_CONSENTS } from '../../shared/users.ts';
 import type { QuoteWithSource } from './quotes.repository.ts';
 
 type QuoteConsent = (typeof QUOTE_CONSENTS)[number];
+type NameDisplay = (typeof NAME_DISPLAYS)[number];
 
 /** An empty stored excerpt means the whole comment, which then follows the comment's edits. */
 export const WHOLE_COMMENT = '';
@@ -17,9 +18,10 @@ function flagOf(row: QuoteWithSource, effective: Attribution | null): QuoteFlag 
   return effective === null ? 'consent_withdrawn' : null;
 }
 
-export function toQuoteDto(row: QuoteWithSource): Quote {
+/** The quote as its audience may see it: who chose it is curation business, for moderators only. */
+function toQuoteDto(row: QuoteWithSource, moderator: boolean): Quote {
   const attribution = row.attribution as Attribution;
-  const effective = effectiveAttribution(row.author_consent as QuoteConsent, attribution);
+  const effective = publicAttribution(row.author_consent as QuoteConsent, row.author_name_display as NameDisplay, attribution);
   const named = effective === 'name';
   const located = named || effective === 'country';
   return {
@@ -36,13 +38,13 @@ export function toQuoteDto(row: QuoteWithSource): Quote {
       affiliation: located ? (row.author_affiliation as Quote['attributionLabel']['affiliation']) : null,
     },
     position: row.position,
-    chosenBy: { id: row.chosen_by, displayName: row.chooser_name },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     flagged: flagOf(row, effective),
+    ...(moderator ? { chosenBy: { id: row.chosen_by, displayName: row.chooser_name } } : {}),
   };
 }
 
 /** What one audience may see of a topic's quotes: the public never gets a flagged one. */
 export const quotesFor = (rows: QuoteWithSource[], moderator: boolean): Quote[] =>
-  rows.map(toQuoteDto).filter((quote) => moderator || quote.flagged === null);
+  rows.map((row) => toQuoteDto(row, moderator)).filter((quote) => moderator || quote.flagged === null);

@@ -19,6 +19,7 @@ function quotesWithSources(db: Executor) {
       'a.country as author_country',
       'a.affiliation as author_affiliation',
       'a.quote_consent as author_consent',
+      'a.name_display as author_name_display',
       'm.display_name as chooser_name',
     ]);
 }

@@ -153,12 +153,15 @@ describeOnEachDatabase('quotes', (kind) => {
       const c = await created(t, mod, comment.id, { attribution: 'none', excerpt: 'find work faster.' });
       const reply = await call(t, 'GET', `/api/dialogues/${dialogue.slug}/quotes`);
       expect(reply.statusCode).toBe(200);
+      // Who chose a quote is for moderators only.
+      const publicView = ({ chosenBy: _chosenBy, ...rest }: Quote) => rest;
       expect(reply.json<DialogueQuotes>()).toEqual({
         topics: [
-          { topicId: topic.id, number: 1, question: topic.question, quotes: [a, c] },
-          { topicId: second.id, number: 2, question: 'How can we counter xenophobia?', quotes: [b] },
+          { topicId: topic.id, number: 1, question: topic.question, quotes: [a, c].map(publicView) },
+          { topicId: second.id, number: 2, question: 'How can we counter xenophobia?', quotes: [b].map(publicView) },
         ],
       });
+      expect((await list(t, dialogue.slug, mod)).topics[0]!.quotes).toEqual([a, c]);
       expect((await call(t, 'GET', '/api/dialogues/no-such-dialogue/quotes')).statusCode).toBe(404);
     });
 

@@ -95,4 +95,17 @@ describe('buildAnnex', () => {
       'topic_without_quotes',
     ]);
   });
+
+  it('drops every code point XML 1.0 forbids from the model all formats render, lone surrogates included', () => {
+    const input = data([quote('odd', { comment: { status: 'published', bodyMarkdown: 'Odd\uFFFF text\u0001.' } }, { displayName: 'Ana\uFFFE Gómez' })], {
+      theme: 'Theme\uD800',
+      annexLabel: 'Annex\u000B II',
+    });
+    const document = buildAnnex(input, { lang: 'en', exportDate: new Date('2026-11-01T00:00:00Z') });
+    const everything = JSON.stringify(document);
+    expect(everything).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+    expect(document.title).toBe('Annex II: “Virtual Dialogue” on Theme');
+    const text = renderMarkdown(document);
+    expect(text).toContain('“Odd text.”\n\n— Ana Gómez, Spain');
+  });
 });

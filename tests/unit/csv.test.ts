@@ -34,6 +34,16 @@ describe('csvCell', () => {
     expect(csvCell('')).toBe('');
   });
 
+  it('quotes a cell with a semicolon, which Excel splits on in French and Spanish locales', () => {
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('x;=1+1')).toBe(`"x;'=1+1"`);
+  });
+
+  it('neutralises a formula at the start of every semicolon-separated part', () => {
+    expect(csvCell('=a;+b;-c;@d;\te;\rf;g=h')).toBe(`"'=a;'+b;'-c;'@d;'\te;'\rf;g=h"`);
+    expect(csvCell('1;2; =3')).toBe('"1;2; =3"');
+  });
+
   it('writes null as an empty cell and numbers as they are', () => {
     expect(csvCell(null)).toBe('');
     expect(csvCell(undefined)).toBe('');
@@ -76,6 +86,11 @@ describe('csvLine and the raw export rows', () => {
 
   it('shows the author’s name only when it is shown publicly', () => {
     expect(toRawRow({ ...record, name_display: 'country' }, 1).author).toBeNull();
+  });
+
+  it('drops the code points XML forbids from the name and the body', () => {
+    const row = toRawRow({ ...record, display_name: 'Ana\uFFFE Gómez', body: 'Odd\uFFFF\uDC00 text' }, 1);
+    expect([row.author, row.body]).toEqual(['Ana Gómez', 'Odd text']);
   });
 
   it('never carries the body of a comment that is not published', () => {

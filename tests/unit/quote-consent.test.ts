@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentAllows, effectiveAttribution } from '../../shared/quote-consent.ts';
+import { consentAllows, effectiveAttribution, publicAttribution } from '../../shared/quote-consent.ts';
 
 describe('quote consent', () => {
   it('lets a moderator choose only what the author allowed', () => {
@@ -19,5 +19,12 @@ describe('quote consent', () => {
     expect(effectiveAttribution('anonymous', 'country')).toBe('none');
     expect(effectiveAttribution('country', 'none')).toBe('none');
     expect(effectiveAttribution('none', 'none')).toBeNull();
+  });
+
+  it('never names in public an author who shows only their country next to their comments', () => {
+    expect(publicAttribution('name', 'country', 'name')).toBe('country');
+    expect(publicAttribution('name', 'name', 'name')).toBe('name');
+    expect(publicAttribution('anonymous', 'country', 'name')).toBe('none');
+    expect(publicAttribution('none', 'country', 'name')).toBeNull();
   });
 });

@@ -123,5 +123,7 @@ export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatc
     await updateUser(trx, viewer.id, changes);
     if (shownInThreads) await bumpTopicVersions(trx, await topicsOfAuthor(trx, viewer.id));
   });
+  // The other sessions are gone: so are their sockets, with whatever feeds they were getting.
+  if (patch.password !== undefined) ctx.realtime.otherSessionsEnded(viewer.id, viewer.sessionId);
   return currentUser(ctx, viewer);
 }

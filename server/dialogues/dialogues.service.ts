@@ -215,6 +215,7 @@ export async function patchDialogue(ctx: Ctx, viewer: Viewer, slug: string, patc
     });
     return after;
   });
+  if (row.published === 1 && updated.published !== 1) ctx.realtime.dialogueUnpublished(row.id);
   return toDialogue(ctx, updated, viewer);
 }
 

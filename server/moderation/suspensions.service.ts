@@ -31,6 +31,8 @@ export async function suspend(ctx: Ctx, viewer: Viewer, userId: string, input: S
     await insertSuspension(trx, { id: newId(), ...suspension, createdBy: viewer.id });
     await recordAction(trx, { dialogueId: null, actorId: viewer.id, action: 'user.suspend', targetType: 'user', targetId: userId, reason: suspension.reason, after: { until } });
   });
+  // Their open pages reconnect as suspended at once, rather than as they were when they connected.
+  ctx.realtime.userChanged(userId);
   return suspension;
 }
 

@@ -48,7 +48,15 @@ export function requireModeratorOf(locate: (request: FastifyRequest) => Promise<
   };
 }
 
-export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<{ viewer: Viewer; renewedUntil: string | null } | null> {
+export interface LoadedViewer {
+  viewer: Viewer;
+  /** set when the session was just renewed, so the cookie must be sent again */
+  renewedUntil: string | null;
+  /** when the session ends unless renewed: sockets drop what it allowed then */
+  expiresAt: string;
+}
+
+export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<LoadedViewer | null> {
   if (!token) return null;
   const valid = await validateSessionToken(ctx.db, token);
   if (!valid) return null;
@@ -62,7 +70,7 @@ export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<{
     sessionId: valid.session.id,
     moderatedDialogueIds: user.role === 'moderator' ? await appointedDialogueIds(ctx.db, user.id) : [],
   };
-  return { viewer, renewedUntil: valid.renewed ? valid.session.expires_at : null };
+  return { viewer, renewedUntil: valid.renewed ? valid.session.expires_at : null, expiresAt: valid.session.expires_at };
 }
 
 export const authPlugin = fp(async (app, { ctx }: { ctx: Ctx }) => {

@@ -52,10 +52,11 @@ function authenticate(app: FastifyInstance, ctx: Ctx) {
       const cookies = app.parseCookie(socket.request.headers.cookie ?? '');
       const token = cookies[SESSION_COOKIE];
       const loaded = token ? await loadViewer(ctx, token) : null;
-      const visitor = visitorIdFrom(cookies);
+      const visitor = visitorIdFrom(cookies, ctx.config.visitorSecret);
       socket.data = {
         viewer: loaded?.viewer ?? null,
         token: loaded ? token! : null,
+        sessionExpiresAt: loaded?.expiresAt ?? null,
         viewerKey: loaded ? `u:${loaded.viewer.id}` : visitor ? `v:${visitor}` : `s:${socket.id}`,
       };
       next();
@@ -66,8 +67,46 @@ function authenticate(app: FastifyInstance, ctx: Ctx) {
   };
 }
 
+/** The client's address: the first forwarded one when a trusted proxy stands in front, as Fastify's `request.ip`. */
+function addressOf(socket: IoSocket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : '';
+  return first || socket.handshake.address;
+}
+
+/**
+ * At most `max` sockets per address on this node: every socket holds memory, a heartbeat and a
+ * share of each broadcast, so one address must not open hundreds. Refused in the handshake, with
+ * a message the client's `connect_error` shows.
+ */
+function capPerAddress(max: number, trustProxy: boolean) {
+  const open = new Map<string, number>();
+  return (socket: IoSocket, next: (error?: Error) => void): void => {
+    const address = addressOf(socket, trustProxy);
+    const count = open.get(address) ?? 0;
+    if (count >= max) {
+      next(Object.assign(new Error(`Too many connections from this address (at most ${max}); close some tabs and try again.`), { data: { code: 'too_many_connections' } }));
+      return;
+    }
+    open.set(address, count + 1);
+    let counted = true;
+    // A socket refused by a later check never connects, so its engine connection closing releases it too.
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    };
+    socket.once('disconnect', release);
+    socket.conn.once('close', release);
+    next();
+  };
+}
+
 export const realtimePlugin = fp(async (app, { ctx, io, presence }: { ctx: Ctx; io: IoServer; presence: Presence }) => {
   const closeRedis = ctx.config.redisUrl ? await useRedisAdapter(io, ctx.config.redisUrl, app) : async () => undefined;
+  io.use(capPerAddress(ctx.config.rateLimitSocketsPerAddress, ctx.config.trustProxy));
   io.use(authenticate(app, ctx));
   io.on('connection', (socket) => {
     const viewer = socket.data.viewer;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { CommentStatus } from '../../shared/comments.ts';
+import type { Comment, CommentStatus } from '../../shared/comments.ts';
 import type { ServerToClientEvents } from '../../shared/realtime.ts';
 import type { Database } from '../../db/schema.ts';
-import { toCommentDto, type CommentReader } from '../comments/comments.mapper.ts';
-import { findCommentWithAuthor, PUBLIC_STATUSES } from '../comments/comments.repository.ts';
-import { findDialogueById, findTopic, findTopicWithCount } from '../dialogues/dialogues.repository.ts';
+import { toCommentDto } from '../comments/comments.mapper.ts';
+import { findCommentWithAuthor, findTopicReadState, PUBLIC_STATUSES, type CommentWithAuthor } from '../comments/comments.repository.ts';
+import { findDialogueById, findTopic, findTopicWithCount, listTopics } from '../dialogues/dialogues.repository.ts';
 import { toTopicDto } from '../dialogues/dialogues.service.ts';
 import { quotesFor } from '../quotes/quotes.mapper.ts';
 import { listTopicQuotes, topicsQuotingComment } from '../quotes/quotes.repository.ts';
@@ -28,14 +28,35 @@ const REMOVED = new Set<string>(['hidden', 'withdrawn']);
 /**
  * The event one audience gets for a change from `before` (null: new) to `after`: a comment that
  * comes into view is created for it, one that stays in view is updated or, when it has just been
- * taken down, removed (its placeholder stays in the thread).
+ * taken down, removed (its placeholder stays in the thread). A comment this audience never saw
+ * does not come into view as a placeholder: nothing of it was shown, so nothing stands in for it.
  */
 export function eventFor(sees: (status: string) => boolean, before: string | null, after: string): CommentEvent | null {
   const was = before !== null && sees(before);
   if (!sees(after)) return was ? 'comment:removed' : null;
-  if (!was) return 'comment:created';
+  if (!was) return REMOVED.has(after) ? null : 'comment:created';
   return REMOVED.has(after) && !REMOVED.has(before) ? 'comment:removed' : 'comment:updated';
 }
+
+/**
+ * The status the public last saw: a comment held by reports (the only hold of a published one)
+ * was published before, any other pending comment was never shown.
+ */
+const publicBefore = (row: CommentWithAuthor, before: CommentStatus | null): CommentStatus | null =>
+  before === 'pending' && row.held_reason === 'reports' ? 'published' : before;
+
+/**
+ * What the public is told of a comment that left its view (held for review, declined): which
+ * one to take away, nothing of what it said nor the name of who said it. The GET no longer
+ * lists it at all.
+ */
+const withoutContent = (comment: Comment): Comment => ({
+  ...comment,
+  replyTo: null,
+  author: { ...comment.author, displayName: null, affiliation: null },
+  bodyHtml: '',
+  editNote: null,
+});
 
 export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: RealtimeLog): RealtimePort {
   /** Sends the change to each audience of the topic; returns the topic, or null when the comment is gone. */
@@ -45,13 +66,18 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
     const topicRoom = rooms.topic(row.topic_id);
     const moderatorRoom = rooms.topicModerators(row.topic_id);
     const authorRoom = rooms.topicUser(row.topic_id, row.author_id);
-    const send = (target: ReturnType<IoServer['to']>, sees: (status: string) => boolean, reader: CommentReader) => {
-      const event = eventFor(sees, before, row.status);
-      if (event) target.emit(event, toCommentDto(row, reader) as Parameters<ServerToClientEvents[CommentEvent]>[0]);
+    const send = (target: ReturnType<IoServer['to']>, event: CommentEvent | null, comment: Comment) => {
+      if (event) target.emit(event, comment as Parameters<ServerToClientEvents[CommentEvent]>[0]);
     };
-    send(io.to(topicRoom).except([moderatorRoom, authorRoom]), AUDIENCES.public, { viewerId: null, moderator: false });
-    send(io.to(authorRoom).except(moderatorRoom), AUDIENCES.author, { viewerId: row.author_id, moderator: false });
-    send(io.to(moderatorRoom), AUDIENCES.moderators, { viewerId: null, moderator: true });
+    // An unpublished dialogue's topics are followed by organizers alone (in the moderators' room):
+    // whoever else is still in its rooms, by a join racing the unpublishing, gets nothing.
+    if ((await findTopicReadState(db, row.topic_id))?.published === 1) {
+      const event = eventFor(AUDIENCES.public, publicBefore(row, before), row.status);
+      const shown = toCommentDto(row, { viewerId: null, moderator: false });
+      send(io.to(topicRoom).except([moderatorRoom, authorRoom]), event, AUDIENCES.public(row.status) ? shown : withoutContent(shown));
+      send(io.to(authorRoom).except(moderatorRoom), eventFor(AUDIENCES.author, before, row.status), toCommentDto(row, { viewerId: row.author_id, moderator: false }));
+    }
+    send(io.to(moderatorRoom), eventFor(AUDIENCES.moderators, before, row.status), toCommentDto(row, { viewerId: null, moderator: true }));
     return row.topic_id;
   }
 
@@ -68,23 +94,37 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
   const announceCount = debounced(1_000, (topicId) => publishTopic(topicId, false), log);
 
   // Curation: the dialogue's moderators (and organizers) get one version of the new state, the
-  // other viewers of the dialogue page the public one.
-  const curators = (dialogueId: string) => [rooms.dialogueModerators(dialogueId), rooms.organizers];
+  // other viewers of the dialogue page the public one. An unpublished dialogue's quotes and
+  // summaries are the organizers' alone, as over HTTP.
+  const curators = async (dialogueId: string) =>
+    (await findDialogueById(db, dialogueId))?.published === 1 ? [rooms.dialogueModerators(dialogueId), rooms.organizers] : [rooms.organizers];
 
   async function publishQuotes(topicId: string): Promise<void> {
     const topic = await findTopic(db, topicId);
     if (!topic) return;
     const rows = await listTopicQuotes(db, topicId);
     const change = (moderator: boolean) => ({ dialogueId: topic.dialogue_id, topicId, quotes: quotesFor(rows, moderator) });
-    io.to(curators(topic.dialogue_id)).emit('quote:changed', change(true));
-    io.to(rooms.dialogue(topic.dialogue_id)).except(curators(topic.dialogue_id)).emit('quote:changed', change(false));
+    const curating = await curators(topic.dialogue_id);
+    io.to(curating).emit('quote:changed', change(true));
+    io.to(rooms.dialogue(topic.dialogue_id)).except(curating).emit('quote:changed', change(false));
   }
 
   async function publishSummary(dialogueId: string, topicId: string | null): Promise<void> {
     const scope = { dialogueId, topicId };
     const [latest, approved] = await Promise.all([summaryView(db, scope, true), summaryView(db, scope, false)]);
-    io.to(curators(dialogueId)).emit('summary:changed', { dialogueId, topicId, summary: latest });
-    io.to(rooms.dialogue(dialogueId)).except(curators(dialogueId)).emit('summary:changed', { dialogueId, topicId, summary: approved });
+    const curating = await curators(dialogueId);
+    io.to(curating).emit('summary:changed', { dialogueId, topicId, summary: latest });
+    io.to(rooms.dialogue(dialogueId)).except(curating).emit('summary:changed', { dialogueId, topicId, summary: approved });
+  }
+
+  /**
+   * Takes every socket but organizers' out of an unpublished dialogue's rooms, through the
+   * adapter so on every node; the join handlers let no one else back in.
+   */
+  async function evictReaders(dialogueId: string): Promise<void> {
+    const topicIds = (await listTopics(db, dialogueId)).map((topic) => topic.id);
+    const followed = [rooms.dialogue(dialogueId), ...topicIds.map(rooms.topic)];
+    io.in(followed).except(rooms.organizers).socketsLeave([...followed, ...topicIds.map(rooms.topicModerators)]);
   }
 
   /** A quoted comment that is edited, hidden, withdrawn or restored changes its quotes' text or flag. */
@@ -127,6 +167,15 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
     },
     sessionEnded(sessionId) {
       io.in(rooms.session(sessionId)).disconnectSockets(true);
+    },
+    otherSessionsEnded(userId, keptSessionId) {
+      io.in(rooms.user(userId)).except(rooms.session(keptSessionId)).disconnectSockets(true);
+    },
+    userChanged(userId) {
+      io.in(rooms.user(userId)).disconnectSockets(true);
+    },
+    dialogueUnpublished(dialogueId) {
+      evictReaders(dialogueId).catch((err: unknown) => log.warn({ err, dialogueId }, 'realtime eviction from an unpublished dialogue failed'));
     },
   };
 }

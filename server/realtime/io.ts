@@ -7,6 +7,8 @@ export interface SocketData {
   viewer: Viewer | null;
   /** the session token the handshake carried, to check again before anything that writes */
   token: string | null;
+  /** when that session ends unless renewed: the socket checks it again then */
+  sessionExpiresAt: string | null;
   /** who counts as one viewer: the user, else the first-party visitor id, else the socket */
   viewerKey: string;
 }

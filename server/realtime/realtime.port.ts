@@ -24,6 +24,12 @@ export interface RealtimePort {
   notified(userId: string): void;
   /** a session was signed out: its sockets lose what the session allowed, at once */
   sessionEnded(sessionId: string): void;
+  /** every session of a user but `keptSessionId` was ended (a new password): their sockets are cut, on every node */
+  otherSessionsEnded(userId: string, keptSessionId: string): void;
+  /** what a user may do changed (a suspension): their sockets reconnect as they are now */
+  userChanged(userId: string): void;
+  /** a dialogue was unpublished: only organizers may follow it any longer */
+  dialogueUnpublished(dialogueId: string): void;
 }
 
 export interface ModeratorRightsChange {
@@ -44,4 +50,7 @@ export const noRealtime: RealtimePort = {
   moderatorRightsChanged: () => undefined,
   notified: () => undefined,
   sessionEnded: () => undefined,
+  otherSessionsEnded: () => undefined,
+  userChanged: () => undefined,
+  dialogueUnpublished: () => undefined,
 };

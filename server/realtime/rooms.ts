@@ -14,6 +14,10 @@ export const rooms = {
 };
 
 const TOPIC_ROOM = /^t:([^:]+)$/;
+const READER_ROOM = /^[td]:[^:]+$/;
+
+/** The rooms anyone who may read a published dialogue may be in; every other room comes with a session. */
+export const isReaderRoom = (room: string): boolean => READER_ROOM.test(room);
 
 /** The topic ids among a socket's rooms. */
 export const topicIdsOf = (socketRooms: Iterable<string>): string[] =>

@@ -9,7 +9,8 @@ import {
   type TopicJoined,
   type DialogueJoined,
 } from '../../shared/realtime.ts';
-import { assertCanWrite, isOrganizer } from '../auth/viewer.ts';
+import { assertCanWrite, isOrganizer, type Viewer } from '../auth/viewer.ts';
+import { findSession } from '../auth/sessions.repository.ts';
 import { findUserById } from '../auth/users.repository.ts';
 import { assertWritable, catchUp } from '../comments/comments.service.ts';
 import { readPosition } from '../comments/reads.service.ts';
@@ -22,12 +23,17 @@ import { loadViewer, notSignedIn } from '../plugins/auth.ts';
 import { makeAjv } from '../plugins/validation.ts';
 import type { IoSocket, RealtimeLog } from './io.ts';
 import type { Presence } from './presence.ts';
-import { rooms } from './rooms.ts';
+import { isReaderRoom, rooms } from './rooms.ts';
 
 /** Client events one socket may send per window; past it they are refused, past three times it the socket is cut. */
 export const EVENT_BUDGET = { events: 30, windowMs: 10_000 };
 /** Topics one socket may follow at once. */
 const MAX_TOPICS_PER_SOCKET = 20;
+/** The window of the per-socket catch-up budget (RATE_LIMIT_CATCH_UP_PER_MINUTE comments). */
+const CATCH_UP_WINDOW_MS = 60_000;
+/** setTimeout's longest delay; a session that lives longer is checked again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const EXPIRY_MARGIN_MS = 1_000;
 
 const ajv = makeAjv(false);
 const validator = (schema: TSchema): ValidateFunction => ajv.compile(schema);
@@ -55,6 +61,27 @@ function eventBudget() {
   };
 }
 
+/** Comments a socket may still be sent as catch-up in the current window. */
+function catchUpBudget(perWindow: number) {
+  let windowStart = Date.now();
+  let used = 0;
+  const roll = () => {
+    if (Date.now() - windowStart < CATCH_UP_WINDOW_MS) return;
+    windowStart = Date.now();
+    used = 0;
+  };
+  return {
+    exhausted(): boolean {
+      roll();
+      return used >= perWindow;
+    },
+    spend(comments: number): void {
+      roll();
+      used += comments;
+    },
+  };
+}
+
 type Reply = (reply: object) => void;
 
 /**
@@ -64,8 +91,68 @@ type Reply = (reply: object) => void;
  */
 export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Presence, log: RealtimeLog): void {
   const budget = eventBudget();
+  const catchUpLeft = catchUpBudget(ctx.config.rateLimitCatchUpPerMinute);
   const dialogueOfTopic = new Map<string, string>();
   let lastTypingAt = 0;
+  let expiryTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * Keeps the socket signed in only while its session lasts: at its end (a moment after, so the
+   * check finds it over) the socket becomes an anonymous reader. The check only reads the session:
+   * validating it would renew it, and an idle socket must not keep its session alive.
+   */
+  function watchExpiry(expiresAt: string | null): void {
+    clearTimeout(expiryTimer);
+    const sessionId = socket.data.viewer?.sessionId;
+    if (expiresAt === null || sessionId === undefined) return;
+    const delay = Math.min(Math.max(Date.parse(expiresAt) + EXPIRY_MARGIN_MS - Date.now(), 0), MAX_TIMER_MS);
+    expiryTimer = setTimeout(() => {
+      findSession(ctx.db, sessionId)
+        .then((session) => {
+          if (session && Date.parse(session.expires_at) > Date.now()) watchExpiry(session.expires_at);
+          else signOut();
+        })
+        .catch((err: unknown) => log.warn({ err }, 'socket session check failed'));
+    }, delay);
+    expiryTimer.unref();
+  }
+
+  /** Drops what the session gave: the viewer, and every room but those of what anyone may read. */
+  function signOut(): void {
+    socket.data.viewer = null;
+    socket.data.token = null;
+    socket.data.sessionExpiresAt = null;
+    clearTimeout(expiryTimer);
+    for (const room of [...socket.rooms]) if (room !== socket.id && !isReaderRoom(room)) void socket.leave(room);
+  }
+
+  /**
+   * The viewer as the session stands now, not as at the handshake: a session signed out, ended by
+   * a password change or expired leaves an anonymous reader; role and appointments are read afresh.
+   */
+  async function currentViewer(): Promise<Viewer | null> {
+    if (!socket.data.token) return null;
+    const loaded = await loadViewer(ctx, socket.data.token);
+    if (!loaded) {
+      signOut();
+      return null;
+    }
+    socket.data.viewer = loaded.viewer;
+    socket.data.sessionExpiresAt = loaded.expiresAt;
+    watchExpiry(loaded.expiresAt);
+    return loaded.viewer;
+  }
+
+  /**
+   * For a dialogue that stopped being published while a join was under way: its unpublishing
+   * evicts the sockets that were in its rooms, so one that joined meanwhile checks again itself.
+   */
+  async function stillVisible(viewer: Viewer | null, dialogueId: string): Promise<boolean> {
+    if (isOrganizer(viewer)) return true;
+    return (await findDialogueById(ctx.db, dialogueId))?.published === 1;
+  }
+
+  watchExpiry(socket.data.sessionExpiresAt);
 
   function handle<P>(event: string, valid: ValidateFunction, run: (payload: P) => Promise<object>): void {
     socket.on(event as 'topic:leave', ((payload: unknown, ack: unknown) => {
@@ -92,7 +179,10 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
   }
 
   handle<TopicJoinPayload>('topic:join', validJoin, async ({ topicId, afterSeq, afterChange }) => {
-    const viewer = socket.data.viewer;
+    if (afterSeq !== undefined && catchUpLeft.exhausted()) {
+      throw new AppError(429, 'rate_limited', 'This connection caught up on too many comments in the last minute; try again in a minute.');
+    }
+    const viewer = await currentViewer();
     const { dialogue } = await visibleTopic(ctx, viewer, topicId);
     if (!dialogueOfTopic.has(topicId) && dialogueOfTopic.size >= MAX_TOPICS_PER_SOCKET) {
       throw new AppError(429, 'too_many_topics', `One connection follows at most ${MAX_TOPICS_PER_SOCKET} topics.`);
@@ -104,6 +194,10 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     await socket.join([rooms.topic(topicId), ...(viewer ? [rooms.topicUser(topicId, viewer.id)] : [])]);
     if (moderates) await socket.join(rooms.topicModerators(topicId));
     else await socket.leave(rooms.topicModerators(topicId));
+    if (!(await stillVisible(viewer, dialogue.id))) {
+      for (const room of [...socket.rooms]) if (room.startsWith(rooms.topic(topicId))) await socket.leave(room);
+      throw notFound('This topic');
+    }
     dialogueOfTopic.set(topicId, dialogue.id);
     presence.changed(topicId, dialogue.id);
     const [caughtUp, viewers, lastReadSeq] = await Promise.all([
@@ -111,6 +205,7 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
       presence.recentCount(topicId),
       viewer ? readPosition(ctx, viewer, topicId) : null,
     ]);
+    catchUpLeft.spend(caughtUp.items.length);
     const joined: TopicJoined = { missed: caughtUp.items, more: caughtUp.more, viewers, lastReadSeq };
     return { ok: true, ...joined };
   });
@@ -128,9 +223,14 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
   });
 
   handle<DialogueRefPayload>('dialogue:join', validDialogueRef, async ({ dialogueId }) => {
+    const viewer = await currentViewer();
     const dialogue = await findDialogueById(ctx.db, dialogueId);
-    if (!dialogue || (dialogue.published !== 1 && !isOrganizer(socket.data.viewer))) throw notFound('This dialogue');
+    if (!dialogue || (dialogue.published !== 1 && !isOrganizer(viewer))) throw notFound('This dialogue');
     await socket.join(rooms.dialogue(dialogueId));
+    if (!(await stillVisible(viewer, dialogueId))) {
+      await socket.leave(rooms.dialogue(dialogueId));
+      throw notFound('This dialogue');
+    }
     const topics = await listTopics(ctx.db, dialogueId);
     const joined: DialogueJoined = {
       viewers: await Promise.all(topics.map(async (topic) => ({ topicId: topic.id, viewers: await presence.count(topic.id) }))),
@@ -150,15 +250,12 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     if (now - lastTypingAt < TYPING_INTERVAL_MS) return { ok: true };
     lastTypingAt = now;
     // Checked afresh each time: a participant signed out or suspended since connecting writes nothing.
-    const loaded = await loadViewer(ctx, socket.data.token);
-    if (!loaded) {
-      socket.data.viewer = null;
-      throw notSignedIn();
-    }
-    assertCanWrite(loaded.viewer);
-    const { topic, dialogue } = await visibleTopic(ctx, loaded.viewer, topicId);
+    const viewer = await currentViewer();
+    if (!viewer) throw notSignedIn();
+    assertCanWrite(viewer);
+    const { topic, dialogue } = await visibleTopic(ctx, viewer, topicId);
     assertWritable(dialogue, topic);
-    const user = await findUserById(ctx.db, loaded.viewer.id);
+    const user = await findUserById(ctx.db, viewer.id);
     if (!user) throw notSignedIn();
     socket
       .to(rooms.topic(topicId))
@@ -168,6 +265,7 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
   });
 
   socket.on('disconnect', () => {
+    clearTimeout(expiryTimer);
     for (const [topicId, dialogueId] of dialogueOfTopic) presence.changed(topicId, dialogueId);
   });
 }

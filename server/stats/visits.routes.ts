@@ -3,23 +3,37 @@ import { Type } from 'typebox';
 import { SlugParams, VisitBody } from '../../shared/dialogues.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
-import { randomToken } from '../lib/ids.ts';
 import { ownRateLimit } from '../plugins/rate-limits.ts';
 import type { App } from '../types.ts';
-import { VISITOR_COOKIE, visitorIdFrom } from './visitor.ts';
-import { recordVisit } from './visits.service.ts';
+import { issueVisitorId, VISITOR_COOKIE, visitorIdFrom } from './visitor.ts';
+import { recordVisit, UNTRACKED_VISITOR } from './visits.service.ts';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-const visitorOf = (request: FastifyRequest): string | null => visitorIdFrom(request.cookies);
-
 export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
+  const visitorOf = (request: FastifyRequest): string | null => visitorIdFrom(request.cookies, ctx.config.visitorSecret);
+  // Counts the ids handed out per address, so a client that drops its cookie before each view
+  // cannot pass for a crowd of new visitors.
+  const newVisitorFrom = app.createRateLimit({
+    max: ctx.config.rateLimitNewVisitorsPerHour,
+    timeWindow: '1 hour',
+    keyGenerator: (request) => request.ip,
+  });
+  const mayIssue = async (request: FastifyRequest): Promise<boolean> => {
+    const limit = await newVisitorFrom(request);
+    return limit.isAllowed || !limit.isExceeded;
+  };
+
   app.post(
     '/api/dialogues/:slug/visits',
     {
       schema: {
         tags: ['stats'],
         summary: 'Count one page view; sets the first-party `vid` cookie on the first one',
+        description:
+          'The `vid` cookie is issued and signed by the server; a missing, invented or tampered one counts as a first view. ' +
+          'One address is issued at most RATE_LIMIT_NEW_VISITORS_PER_HOUR new visitor ids an hour: beyond that the view still ' +
+          'answers 204 and is counted, without a cookie and not as a new unique visitor.',
         params: SlugParams,
         body: VisitBody,
         response: { 204: Type.Null(), ...errors(400, 404, 429) },
@@ -33,8 +47,8 @@ export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void
     },
     async (request, reply) => {
       let visitorId = visitorOf(request);
-      if (!visitorId) {
-        visitorId = randomToken();
+      if (!visitorId && (await mayIssue(request))) {
+        visitorId = issueVisitorId(ctx.config.visitorSecret);
         reply.setCookie(VISITOR_COOKIE, visitorId, {
           httpOnly: true,
           sameSite: 'lax',
@@ -43,7 +57,7 @@ export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void
           maxAge: YEAR_SECONDS,
         });
       }
-      await recordVisit(ctx, request.viewer, request.params.slug, visitorId, request.body.path);
+      await recordVisit(ctx, request.viewer, request.params.slug, visitorId ?? UNTRACKED_VISITOR, request.body.path);
       return reply.status(204).send(null);
     },
   );

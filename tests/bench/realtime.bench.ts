@@ -152,6 +152,9 @@ async function startProduct(round: number): Promise<Target> {
     RATE_LIMIT_POSTS_PER_MINUTE: '10000',
     RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000',
     RATE_LIMIT_SIGNUPS_PER_HOUR: '100000',
+    // Every simulated reader connects from this one machine.
+    RATE_LIMIT_SOCKETS_PER_ADDRESS: '100000',
+    RATE_LIMIT_CATCH_UP_PER_MINUTE: '10000000',
     LOG_LEVEL: 'warn',
     ...probeEnv(),
   };

@@ -15,6 +15,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitPostsPerMinute: 1_000,
     rateLimitSignupsPerHour: 100_000,
     rateLimitRequestsPerMinute: 1_000_000,
+    // Every test's sockets come from 127.0.0.1 and stay open until its suite ends.
+    rateLimitSocketsPerAddress: 10_000,
     logLevel: 'silent',
     ...overrides,
   };

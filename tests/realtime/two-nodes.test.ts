@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/create-db.ts';
 import { buildApp } from '../../server/app.ts';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/databases.ts';
-import { call, dialogueWithTopic, participant, postComment } from '../helpers/factories.ts';
+import { call, dialogueWithTopic, participant, PASSWORD, postComment, sessionCookieOf } from '../helpers/factories.ts';
 import { collect, connect, joinTopic, listen, nextEvent, pause, type ClientSocket } from '../helpers/sockets.ts';
 import { testConfig, type TestApp } from '../helpers/test-app.ts';
 
@@ -106,5 +106,30 @@ describe.skipIf(!enabled)(title, () => {
     await postComment(a, await participant(a), topic.id);
     await pause(300);
     expect(queued.map((item) => item.comment.id)).toEqual([first.id]);
+  });
+
+  it('cuts a socket on node B at once when a password change on node A ends its session', async () => {
+    const someone = await participant(a);
+    const again = await call(a, 'POST', '/api/auth/login', { body: { email: someone.user.email, password: PASSWORD } });
+    const second = { ...someone, cookie: sessionCookieOf(again) };
+    const onB = await connect(b.url, someone);
+    sockets.push(onB);
+    const cut = new Promise<string>((resolve) => onB.once('disconnect', resolve));
+    const changed = await call(a, 'PATCH', '/api/auth/me', { as: second, body: { password: 'a brand new passphrase', currentPassword: PASSWORD } });
+    expect(changed.statusCode).toBe(200);
+    expect(await cut).toBe('io server disconnect');
+  });
+
+  it('takes readers on node B out of a dialogue that an organizer on node A unpublishes', async () => {
+    const { owner, topic, dialogue } = await dialogueWithTopic(a);
+    const onB = await open(b.url);
+    await joinTopic(onB, topic.id);
+    expect(await onB.emitWithAck('dialogue:join', { dialogueId: dialogue.id })).toMatchObject({ ok: true });
+    expect((await call(a, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { published: false } })).statusCode).toBe(200);
+    await pause(300);
+    const changes = collect(onB, 'topic:changed');
+    await call(a, 'PATCH', `/api/topics/${topic.id}`, { as: owner, body: { question: 'Reworded in private?' } });
+    await pause(500);
+    expect(changes).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export interface CommentsTable {
   id: string;
@@ -13,6 +13,8 @@ export interface CommentsTable {
   body_html: string;
   language: string;
   status: string;
+  /** 1 once the comment was shown to the public (published); only then may it leave a placeholder */
+  was_public: Generated<number>;
   held_reason: string | null;
   edit_note: string | null;
   client_key: string | null;

@@ -4,8 +4,12 @@ import type { CommentRow, NewCommentRow } from '../../db/tables/comments.table.t
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** Statuses everyone sees (hidden and withdrawn ones as placeholders). */
+/** Statuses everyone sees (hidden and withdrawn ones as placeholders, if they were ever published). */
 export const PUBLIC_STATUSES = ['published', 'hidden', 'withdrawn'] as const;
+
+/** Whether the public sees a comment in this state: a placeholder only stands in for what readers saw. */
+export const shownToPublic = (row: Pick<CommentRow, 'status' | 'was_public'>): boolean =>
+  row.status === 'published' || ((PUBLIC_STATUSES as readonly string[]).includes(row.status) && row.was_public === 1);
 
 function commentsWithAuthors(db: Executor) {
   return db
@@ -61,9 +65,10 @@ export async function listComments(
     );
   if (!scope.everything) {
     const viewerId = scope.viewerId;
-    query = query.where((eb) =>
-      viewerId ? eb.or([eb('c.status', 'in', PUBLIC_STATUSES), eb('c.author_id', '=', viewerId)]) : eb('c.status', 'in', PUBLIC_STATUSES),
-    );
+    query = query.where((eb) => {
+      const publicly = eb.or([eb('c.status', '=', 'published'), eb.and([eb('c.status', 'in', PUBLIC_STATUSES), eb('c.was_public', '=', 1)])]);
+      return viewerId ? eb.or([publicly, eb('c.author_id', '=', viewerId)]) : publicly;
+    });
   }
   return (await query.orderBy('c.seq').limit(limit).execute()) as CommentWithAuthor[];
 }
@@ -122,7 +127,7 @@ export async function takeNextSeq(trx: Transaction<Database>, topicId: string): 
 }
 
 export async function insertComment(trx: Executor, row: NewCommentRow): Promise<void> {
-  await trx.insertInto('comments').values(row).execute();
+  await trx.insertInto('comments').values({ ...row, was_public: row.status === 'published' ? 1 : 0 }).execute();
 }
 
 /**
@@ -160,7 +165,7 @@ export async function changeStatusIf(
 ): Promise<boolean> {
   const changed = await trx
     .updateTable('comments')
-    .set({ status: to, held_reason: heldReason, updated_at: now })
+    .set({ status: to, held_reason: heldReason, updated_at: now, ...(to === 'published' ? { was_public: 1 } : {}) })
     .where('id', '=', id)
     .where('status', 'in', from)
     .returning('topic_id')

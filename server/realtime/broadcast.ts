@@ -39,11 +39,12 @@ export function eventFor(sees: (status: string) => boolean, before: string | nul
 }
 
 /**
- * The status the public last saw: a comment held by reports (the only hold of a published one)
- * was published before, any other pending comment was never shown.
+ * The status the public last saw: a pending comment that was public once (held by reports, or by
+ * an edit) was last seen published; any other pending comment was never shown. (On approval
+ * `was_public` is already set, and a comment coming into view is `created` either way.)
  */
 const publicBefore = (row: CommentWithAuthor, before: CommentStatus | null): CommentStatus | null =>
-  before === 'pending' && row.held_reason === 'reports' ? 'published' : before;
+  before === 'pending' && row.status !== 'published' && row.was_public === 1 ? 'published' : before;
 
 /**
  * What the public is told of a comment that left its view (held for review, declined): which

@@ -166,6 +166,37 @@ describeOnEachDatabase('realtime security', (kind) => {
       expect(hide.statusCode).toBe(200);
       await pause(QUIET_MS);
       expect(seen).toEqual([[], []]);
+
+      // Nor through the thread or a catch-up: no placeholder, no name.
+      const listed = await call(t, 'GET', `/api/topics/${topic.id}/comments`);
+      expect(listed.json<{ items: unknown[] }>().items).toEqual([]);
+      const otherReader = await participant(t);
+      expect((await call(t, 'GET', `/api/topics/${topic.id}/comments`, { as: otherReader })).json<{ items: unknown[] }>().items).toEqual([]);
+      const caughtUp = await joinTopic(await open(null), topic.id, { afterSeq: 0 });
+      expect(caughtUp.missed).toEqual([]);
+      expect(JSON.stringify(listed.json())).not.toMatch(/Ulla Vesper/);
+      // Their author still sees both, as they are.
+      const own = (await call(t, 'GET', `/api/topics/${topic.id}/comments`, { as: author })).json<{ items: { id: string; status: string }[] }>().items;
+      expect(own.map((comment) => [comment.id, comment.status])).toEqual([
+        [withdrawn.id, 'withdrawn'],
+        [hidden.id, 'hidden'],
+      ]);
+    });
+
+    it('keeps the placeholder of a comment hidden after it was approved, in the thread and in the live event', async () => {
+      const { topic, dialogue } = await dialogueWithTopic(t, { moderation: 'pre' });
+      const author = await participant(t, { displayName: 'Ines Approved' });
+      const mod = await moderator(t, dialogue);
+      const posted = await postComment(t, author, topic.id, { body: 'Approved, then hidden.' });
+      const approve = await call(t, 'POST', `/api/comments/${posted.id}/moderation`, { as: mod, body: { action: 'approve' } });
+      expect(approve.statusCode).toBe(200);
+      const anon = await open(null);
+      await joinTopic(anon, topic.id);
+      const removed = nextEvent(anon, 'comment:removed', (comment) => comment.id === posted.id);
+      await call(t, 'POST', `/api/comments/${posted.id}/moderation`, { as: mod, body: { action: 'hide', reason: 'Personal data.' } });
+      expect(await removed).toMatchObject({ id: posted.id, status: 'hidden' });
+      const listed = (await call(t, 'GET', `/api/topics/${topic.id}/comments`)).json<{ items: { id: string; status: string }[] }>().items;
+      expect(listed.map((comment) => [comment.id, comment.status])).toEqual([[posted.id, 'hidden']]);
     });
 
     it('takes everyone but organizers out of a dialogue’s rooms when it is unpublished', async () => {

@@ -10,6 +10,7 @@ import type {
 } from './tables/dialogues.table.ts';
 import type { ModerationActionsTable } from './tables/moderation.table.ts';
 import type { PracticesTable } from './tables/practices.table.ts';
+import type { ServerSecretsTable } from './tables/secrets.table.ts';
 import type {
   LoginFailuresTable,
   NotificationsTable,
@@ -42,4 +43,5 @@ export interface Database {
   summaries: SummariesTable;
   summary_versions: SummaryVersionsTable;
   practices: PracticesTable;
+  server_secrets: ServerSecretsTable;
 }

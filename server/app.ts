@@ -58,7 +58,7 @@ const answerBadUrl: FastifyServerOptions['frameworkErrors'] = (_error, _request,
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, frameworkErrors: answerBadUrl }).withTypeProvider<TypeBoxTypeProvider>();
   const io = createSocketServer(app.server, config);
-  const ctx = createCtx(database, config, createBroadcaster(io, database.db, app.log));
+  const ctx = await createCtx(database, config, createBroadcaster(io, database.db, app.log));
   app.decorate('ctx', ctx);
   installValidation(app);
   installErrorHandler(app);

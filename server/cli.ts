@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   const database = createDb({ url: config.databaseUrl });
   try {
     await migrateToLatest(database.db);
-    const result = await createOrganizer(createCtx(database, config), email, values.password ?? null);
+    const result = await createOrganizer(await createCtx(database, config), email, values.password ?? null);
     console.log(result.created ? `created organizer ${email}` : `${email} is now an organizer`);
     if (result.generatedPassword) console.log(`password (shown only now): ${result.generatedPassword}`);
     return 0;

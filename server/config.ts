@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -22,8 +20,8 @@ export interface Config {
   rateLimitCatchUpPerMinute: number;
   /** visitor ids one IP address may be issued per hour; views beyond are counted, not as new visitors */
   rateLimitNewVisitorsPerHour: number;
-  /** signs the `vid` cookies this server issues; the same on every node */
-  visitorSecret: string;
+  /** signs the `vid` cookies this server issues (VISITOR_SECRET); null: a key kept in the database, shared by every node */
+  visitorSecret: string | null;
   editWindowMinutes: number;
   /** trust X-Forwarded-For from a load balancer in front */
   trustProxy: boolean;
@@ -94,9 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     problems.push('ORGANIZER_PASSWORD: must be at least 10 characters long');
   }
 
-  // Without it each start signs with a new key, so returning visitors count once more per restart.
-  const visitorSecret = read('VISITOR_SECRET') ?? randomBytes(32).toString('base64url');
-  if (visitorSecret.length < 32) problems.push('VISITOR_SECRET: must be at least 32 characters long');
+  const visitorSecret = read('VISITOR_SECRET') ?? null;
+  if (visitorSecret !== null && visitorSecret.length < 32) problems.push('VISITOR_SECRET: must be at least 32 characters long');
 
   const logLevel = (read('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -116,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     rateLimitPostsPerMinute: integer('RATE_LIMIT_POSTS_PER_MINUTE', 6, 1, 10_000),
     rateLimitSignupsPerHour: integer('RATE_LIMIT_SIGNUPS_PER_HOUR', 20, 1, 100_000),
     rateLimitRequestsPerMinute: integer('RATE_LIMIT_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
-    rateLimitSocketsPerAddress: integer('RATE_LIMIT_SOCKETS_PER_ADDRESS', 20, 1, 100_000),
+    rateLimitSocketsPerAddress: integer('RATE_LIMIT_SOCKETS_PER_ADDRESS', 50, 1, 100_000),
     rateLimitCatchUpPerMinute: integer('RATE_LIMIT_CATCH_UP_PER_MINUTE', 2_000, 1, 10_000_000),
     rateLimitNewVisitorsPerHour: integer('RATE_LIMIT_NEW_VISITORS_PER_HOUR', 100, 1, 1_000_000),
     visitorSecret,

@@ -4,6 +4,7 @@ import type { Write } from '../db/group-commit.ts';
 import type { Database } from '../db/schema.ts';
 import type { Config } from './config.ts';
 import { noRealtime, type RealtimePort } from './realtime/realtime.port.ts';
+import { sharedSecret } from './secrets/secrets.repository.ts';
 
 /** What every service needs; built once per process (or per test app). */
 export interface Ctx {
@@ -14,12 +15,18 @@ export interface Ctx {
   config: Config;
   /** told of every change after its commit; it fans the change out to sockets */
   realtime: RealtimePort;
+  /** signs the visitor ids this server issues */
+  visitorSecret: string;
 }
 
-export const createCtx = (database: Db, config: Config, realtime: RealtimePort = noRealtime): Ctx => ({
-  db: database.db,
-  dialect: database.dialect,
-  write: database.write,
-  config,
-  realtime,
-});
+/** The context, with the secrets that are not configured taken from the database (migrated already). */
+export async function createCtx(database: Db, config: Config, realtime: RealtimePort = noRealtime): Promise<Ctx> {
+  return {
+    db: database.db,
+    dialect: database.dialect,
+    write: database.write,
+    config,
+    realtime,
+    visitorSecret: config.visitorSecret ?? (await sharedSecret(database.db, 'visitor')),
+  };
+}

@@ -18,7 +18,7 @@ function readConfig(): Config {
 const config = readConfig();
 const database = createDb({ url: config.databaseUrl });
 await migrateToLatest(database.db);
-const ctx = createCtx(database, config);
+const ctx = await createCtx(database, config);
 const { organizer, demoSeeded } = await bootstrap(ctx);
 
 const app = await buildApp({ config, database, logger: { level: config.logLevel } });

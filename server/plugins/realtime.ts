@@ -52,7 +52,7 @@ function authenticate(app: FastifyInstance, ctx: Ctx) {
       const cookies = app.parseCookie(socket.request.headers.cookie ?? '');
       const token = cookies[SESSION_COOKIE];
       const loaded = token ? await loadViewer(ctx, token) : null;
-      const visitor = visitorIdFrom(cookies, ctx.config.visitorSecret);
+      const visitor = visitorIdFrom(cookies, ctx.visitorSecret);
       socket.data = {
         viewer: loaded?.viewer ?? null,
         token: loaded ? token! : null,

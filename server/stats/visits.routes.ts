@@ -11,7 +11,7 @@ import { recordVisit, UNTRACKED_VISITOR } from './visits.service.ts';
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
-  const visitorOf = (request: FastifyRequest): string | null => visitorIdFrom(request.cookies, ctx.config.visitorSecret);
+  const visitorOf = (request: FastifyRequest): string | null => visitorIdFrom(request.cookies, ctx.visitorSecret);
   // Counts the ids handed out per address, so a client that drops its cookie before each view
   // cannot pass for a crowd of new visitors.
   const newVisitorFrom = app.createRateLimit({
@@ -48,7 +48,7 @@ export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void
     async (request, reply) => {
       let visitorId = visitorOf(request);
       if (!visitorId && (await mayIssue(request))) {
-        visitorId = issueVisitorId(ctx.config.visitorSecret);
+        visitorId = issueVisitorId(ctx.visitorSecret);
         reply.setCookie(VISITOR_COOKIE, visitorId, {
           httpOnly: true,
           sameSite: 'lax',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Comment } from '../../shared/comments.ts';
 import { toIso } from '../../server/lib/time.ts';
-import { describeOnEachDatabase } from '../helpers/databases.ts';
+import { createTestDatabase, describeOnEachDatabase } from '../helpers/databases.ts';
 import {
   call,
   dialogueWithTopic,
@@ -13,7 +13,9 @@ import {
   type Agent,
 } from '../helpers/factories.ts';
 import { collect, connect, joinTopic, listen, nextEvent, pause, type ClientSocket } from '../helpers/sockets.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, testConfig, type TestApp } from '../helpers/test-app.ts';
+import { buildApp } from '../../server/app.ts';
+import type { App } from '../../server/types.ts';
 
 /** Long enough for an event that was going to come to have come. */
 const QUIET_MS = 300;
@@ -305,3 +307,27 @@ describeOnEachDatabase('realtime and visit limits', (kind) => {
     expect(new Set(rows.map((r) => r.visitor_id)).size).toBe(4);
   });
 });
+
+describeOnEachDatabase('the visitor-id key', (kind) => {
+  it('is kept in the database, so a restart or another node on it knows the visitors issued before', async () => {
+    const testDb = await createTestDatabase(kind);
+    const nodes = await Promise.all([0, 1].map(() => buildApp({ config: testConfig(), database: testDb.database })));
+    try {
+      const [first, second] = nodes as [App, App];
+      expect(first.ctx.visitorSecret).toBe(second.ctx.visitorSecret);
+      const owner = { app: first, ctx: first.ctx, testDb, close: async () => undefined };
+      const { dialogue } = await dialogueWithTopic(owner);
+      const visit = (app: App, cookie?: string) =>
+        app.inject({ method: 'POST', url: `/api/dialogues/${dialogue.slug}/visits`, payload: { path: '/' }, headers: cookie ? { cookie } : {} });
+      const issued = (await visit(first)).cookies.find((c) => c.name === 'vid')?.value;
+      expect(issued).toBeDefined();
+      const elsewhere = await visit(second, `vid=${issued}`);
+      expect(elsewhere.statusCode).toBe(204);
+      expect(elsewhere.cookies.find((c) => c.name === 'vid')).toBeUndefined();
+    } finally {
+      await Promise.all(nodes.map((app) => app.close()));
+      await testDb.drop();
+    }
+  });
+});
+

@@ -1,0 +1,5 @@
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}

@@ -16,7 +16,7 @@ export interface Config {
   rateLimitRequestsPerMinute: number;
   /** sockets one IP address may hold open on one node */
   rateLimitSocketsPerAddress: number;
-  /** comments one socket may be sent as catch-up (topic:join with afterSeq) per minute */
+  /** comments the sockets of one IP address may be sent as catch-up (topic:join with afterSeq) per minute, per node */
   rateLimitCatchUpPerMinute: number;
   /** visitor ids one IP address may be issued per hour; views beyond are counted, not as new visitors */
   rateLimitNewVisitorsPerHour: number;

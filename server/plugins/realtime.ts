@@ -9,6 +9,7 @@ import type { Ctx } from '../context.ts';
 import type { IoServer, IoSocket } from '../realtime/io.ts';
 import type { Presence } from '../realtime/presence.ts';
 import { rooms } from '../realtime/rooms.ts';
+import { createCatchUpBudget } from '../realtime/catch-up-budget.ts';
 import { registerSocketHandlers } from '../realtime/socket.handlers.ts';
 import { visitorIdFrom } from '../stats/visitor.ts';
 import { loadViewer } from './auth.ts';
@@ -58,6 +59,7 @@ function authenticate(app: FastifyInstance, ctx: Ctx) {
         token: loaded ? token! : null,
         sessionExpiresAt: loaded?.expiresAt ?? null,
         viewerKey: loaded ? `u:${loaded.viewer.id}` : visitor ? `v:${visitor}` : `s:${socket.id}`,
+        address: addressOf(socket, ctx.config.trustProxy),
       };
       next();
     } catch (error) {
@@ -108,13 +110,14 @@ export const realtimePlugin = fp(async (app, { ctx, io, presence }: { ctx: Ctx; 
   const closeRedis = ctx.config.redisUrl ? await useRedisAdapter(io, ctx.config.redisUrl, app) : async () => undefined;
   io.use(capPerAddress(ctx.config.rateLimitSocketsPerAddress, ctx.config.trustProxy));
   io.use(authenticate(app, ctx));
+  const catchUpBudget = createCatchUpBudget(ctx.config.rateLimitCatchUpPerMinute);
   io.on('connection', (socket) => {
     const viewer = socket.data.viewer;
     if (viewer) {
       const feeds = viewer.role === 'organizer' ? [rooms.organizers] : viewer.moderatedDialogueIds.map(rooms.dialogueModerators);
       void socket.join([rooms.user(viewer.id), rooms.session(viewer.sessionId), ...feeds]);
     }
-    registerSocketHandlers(ctx, socket, presence, app.log);
+    registerSocketHandlers(ctx, socket, presence, catchUpBudget, app.log);
   });
   // Open websockets would keep the HTTP server from closing: end them first.
   app.addHook('preClose', async () => {

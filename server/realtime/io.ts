@@ -11,6 +11,8 @@ export interface SocketData {
   sessionExpiresAt: string | null;
   /** who counts as one viewer: the user, else the first-party visitor id, else the socket */
   viewerKey: string;
+  /** the client's address (the forwarded one behind a trusted proxy): per-address limits count by it */
+  address: string;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -21,6 +21,7 @@ import { AppError, notFound } from '../errors.ts';
 import { moderatesNow } from '../moderation/rights.ts';
 import { loadViewer, notSignedIn } from '../plugins/auth.ts';
 import { makeAjv } from '../plugins/validation.ts';
+import type { CatchUpBudget } from './catch-up-budget.ts';
 import type { IoSocket, RealtimeLog } from './io.ts';
 import type { Presence } from './presence.ts';
 import { isReaderRoom, rooms } from './rooms.ts';
@@ -29,8 +30,6 @@ import { isReaderRoom, rooms } from './rooms.ts';
 export const EVENT_BUDGET = { events: 30, windowMs: 10_000 };
 /** Topics one socket may follow at once. */
 const MAX_TOPICS_PER_SOCKET = 20;
-/** The window of the per-socket catch-up budget (RATE_LIMIT_CATCH_UP_PER_MINUTE comments). */
-const CATCH_UP_WINDOW_MS = 60_000;
 /** setTimeout's longest delay; a session that lives longer is checked again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const EXPIRY_MARGIN_MS = 1_000;
@@ -61,27 +60,6 @@ function eventBudget() {
   };
 }
 
-/** Comments a socket may still be sent as catch-up in the current window. */
-function catchUpBudget(perWindow: number) {
-  let windowStart = Date.now();
-  let used = 0;
-  const roll = () => {
-    if (Date.now() - windowStart < CATCH_UP_WINDOW_MS) return;
-    windowStart = Date.now();
-    used = 0;
-  };
-  return {
-    exhausted(): boolean {
-      roll();
-      return used >= perWindow;
-    },
-    spend(comments: number): void {
-      roll();
-      used += comments;
-    },
-  };
-}
-
 type Reply = (reply: object) => void;
 
 /**
@@ -89,9 +67,8 @@ type Reply = (reply: object) => void;
  * command answered by an ack, `{ok:true,…}` or `{ok:false,error}`; nothing a client sends can
  * throw past here.
  */
-export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Presence, log: RealtimeLog): void {
+export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Presence, catchUpBudget: CatchUpBudget, log: RealtimeLog): void {
   const budget = eventBudget();
-  const catchUpLeft = catchUpBudget(ctx.config.rateLimitCatchUpPerMinute);
   const dialogueOfTopic = new Map<string, string>();
   let lastTypingAt = 0;
   let expiryTimer: NodeJS.Timeout | undefined;
@@ -179,8 +156,8 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
   }
 
   handle<TopicJoinPayload>('topic:join', validJoin, async ({ topicId, afterSeq, afterChange }) => {
-    if (afterSeq !== undefined && catchUpLeft.exhausted()) {
-      throw new AppError(429, 'rate_limited', 'This connection caught up on too many comments in the last minute; try again in a minute.');
+    if (afterSeq !== undefined && catchUpBudget.exhausted(socket.data.address)) {
+      throw new AppError(429, 'rate_limited', 'Too many comments were caught up on from this address in the last minute; try again in a minute.');
     }
     const viewer = await currentViewer();
     const { dialogue } = await visibleTopic(ctx, viewer, topicId);
@@ -205,7 +182,7 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
       presence.recentCount(topicId),
       viewer ? readPosition(ctx, viewer, topicId) : null,
     ]);
-    catchUpLeft.spend(caughtUp.items.length);
+    catchUpBudget.spend(socket.data.address, caughtUp.items.length);
     const joined: TopicJoined = { missed: caughtUp.items, more: caughtUp.more, viewers, lastReadSeq };
     return { ok: true, ...joined };
   });

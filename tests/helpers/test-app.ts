@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitRequestsPerMinute: 1_000_000,
     // Every test's sockets come from 127.0.0.1 and stay open until its suite ends.
     rateLimitSocketsPerAddress: 10_000,
+    rateLimitCatchUpPerMinute: 10_000_000,
     logLevel: 'silent',
     ...overrides,
   };

@@ -257,7 +257,7 @@ describeOnEachDatabase('realtime and visit limits', (kind) => {
     await pause(QUIET_MS);
   });
 
-  it('answers topic:join with rate_limited once a socket used up its catch-up budget for the minute', async () => {
+  it('answers topic:join with rate_limited once the address used up its catch-up budget for the minute, on any socket', async () => {
     const { topic } = await dialogueWithTopic(t);
     const author = await participant(t);
     for (let i = 0; i < 3; i += 1) await postComment(t, author, topic.id, { body: `Comment ${i}.` });
@@ -268,6 +268,10 @@ describeOnEachDatabase('realtime and visit limits', (kind) => {
       expect(await socket.emitWithAck('topic:join', { topicId: topic.id, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
       // Following the topic live costs nothing: only catch-up is budgeted.
       expect(await socket.emitWithAck('topic:join', { topicId: topic.id })).toMatchObject({ ok: true });
+      // The budget is the address's: a fresh socket from it finds it spent.
+      const fresh = await connect(url, null);
+      expect(await fresh.emitWithAck('topic:join', { topicId: topic.id, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+      fresh.disconnect();
     } finally {
       socket.disconnect();
     }

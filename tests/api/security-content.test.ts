@@ -2,13 +2,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Comment } from '../../shared/comments.ts';
 import type { QueueItem } from '../../shared/moderation.ts';
 import type { DialogueQuotes } from '../../shared/quotes.ts';
 import { describeOnEachDatabase } from '../helpers/databases.ts';
 import { call, createTopic, dialogueWithTopic, moderator, participant, postComment, type Agent } from '../helpers/factories.ts';
-import { collect, connect, joinTopic, listen, nextEvent, pause, type ClientSocket } from '../helpers/sockets.ts';
+import { collect, joinTopic, nextEvent, pause, useSockets } from '../helpers/sockets.ts';
 import { useTestApp, type TestApp } from '../helpers/test-app.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 import { unzip } from '../helpers/zip.ts';
@@ -46,17 +46,7 @@ describeOnEachDatabase('posting limit under parallel posts', (kind) => {
 
 describeOnEachDatabase('security of published content', (kind) => {
   const t = useTestApp(kind);
-  let url: string;
-  const sockets: ClientSocket[] = [];
-  const open = async (agent: Agent | null) => {
-    const socket = await connect(url, agent);
-    sockets.push(socket);
-    return socket;
-  };
-  beforeAll(async () => {
-    url = await listen(t.app);
-  });
-  afterAll(() => sockets.forEach((socket) => socket.disconnect()));
+  const { open } = useSockets(t);
 
   describe('public quote attribution', () => {
     /** A quote chosen "by name" of an author who consents to be named but shows only their country. */

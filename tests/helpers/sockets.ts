@@ -1,13 +1,44 @@
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, TopicJoined } from '../../shared/realtime.ts';
+import { afterAll, beforeAll } from 'vitest';
 import type { App } from '../../server/types.ts';
 import type { Agent } from './factories.ts';
+import type { TestApp } from './test-app.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Listens on a free loopback port and returns the base URL. */
 export async function listen(app: App): Promise<string> {
   return app.listen({ port: 0, host: '127.0.0.1' });
+}
+
+export interface LiveApp {
+  /** the listening app's base URL */
+  readonly url: string;
+  /** a connected socket (see `connect`), disconnected after the block */
+  open(agent: Agent | null, options?: ConnectOptions): Promise<ClientSocket>;
+}
+
+/** For the enclosing describe block: `t` listening on a loopback port, and the sockets opened to it closed afterwards. */
+export function useSockets(t: TestApp): LiveApp {
+  let url = '';
+  const sockets: ClientSocket[] = [];
+  beforeAll(async () => {
+    url = await listen(t.app);
+  });
+  afterAll(() => {
+    for (const socket of sockets) socket.disconnect();
+  });
+  return {
+    get url() {
+      return url;
+    },
+    async open(agent, options) {
+      const socket = await connect(url, agent, options);
+      sockets.push(socket);
+      return socket;
+    },
+  };
 }
 
 export interface ConnectOptions {

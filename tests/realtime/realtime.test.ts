@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Comment } from '../../shared/comments.ts';
 import type { Ack } from '../../shared/realtime.ts';
 import { updateComment } from '../../server/comments/comments.repository.ts';
 import { EVENT_BUDGET } from '../../server/realtime/socket.handlers.ts';
 import { describeOnEachDatabase } from '../helpers/databases.ts';
-import { call, dialogueWithTopic, moderator, participant, postComment, type Agent } from '../helpers/factories.ts';
-import { collect, connect, joinTopic, listen, nextEvent, pause, type ClientSocket } from '../helpers/sockets.ts';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../helpers/test-app.ts';
+import { call, dialogueWithTopic, moderator, participant, postComment } from '../helpers/factories.ts';
+import { collect, connect, joinTopic, nextEvent, pause, useSockets } from '../helpers/sockets.ts';
+import { TEST_ORIGIN, useTestApp } from '../helpers/test-app.ts';
 
 /** Long enough for an event that was going to come to have come. */
 const QUIET_MS = 300;
 
 describeOnEachDatabase('realtime threads', (kind) => {
-  let t: TestApp;
-  let url: string;
-  const sockets: ClientSocket[] = [];
-  const open = async (agent: Agent | null) => {
-    const socket = await connect(url, agent);
-    sockets.push(socket);
-    return socket;
-  };
-
-  beforeAll(async () => {
-    t = await createTestApp(kind);
-    url = await listen(t.app);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await t.close();
-  });
+  const t = useTestApp(kind);
+  const live = useSockets(t);
+  const open = live.open;
 
   describe('live comments', () => {
     it('delivers a new comment to anonymous and signed-in viewers, the body source only to its author', async () => {
@@ -278,8 +264,8 @@ describeOnEachDatabase('realtime threads', (kind) => {
     });
 
     it('refuses a handshake from another site, and drops an oversized frame without harm', async () => {
-      await expect(connect(url, null, { origin: 'https://evil.example' })).rejects.toThrow();
-      expect(await connect(url, null, { origin: TEST_ORIGIN }).then((s) => (sockets.push(s), s.connected))).toBe(true);
+      await expect(connect(live.url, null, { origin: 'https://evil.example' })).rejects.toThrow();
+      expect((await live.open(null, { origin: TEST_ORIGIN })).connected).toBe(true);
       const socket = await open(null);
       const cut = new Promise<string>((resolve) => socket.once('disconnect', resolve));
       socket.emit('topic:join', { topicId: 'x'.repeat(100_000) } as never, () => undefined);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Comment } from '../../shared/comments.ts';
 import { toIso } from '../../server/lib/time.ts';
 import { createTestDatabase, describeOnEachDatabase } from '../helpers/databases.ts';
@@ -12,8 +12,8 @@ import {
   sessionCookieOf,
   type Agent,
 } from '../helpers/factories.ts';
-import { collect, connect, joinTopic, listen, nextEvent, pause, type ClientSocket } from '../helpers/sockets.ts';
-import { createTestApp, testConfig, type TestApp } from '../helpers/test-app.ts';
+import { collect, connect, joinTopic, nextEvent, pause, useSockets, type ClientSocket } from '../helpers/sockets.ts';
+import { testConfig, useTestApp, type TestApp } from '../helpers/test-app.ts';
 import { buildApp } from '../../server/app.ts';
 import type { App } from '../../server/types.ts';
 
@@ -51,23 +51,8 @@ function commentEvents(socket: ClientSocket): Comment[] {
 }
 
 describeOnEachDatabase('realtime security', (kind) => {
-  let t: TestApp;
-  let url: string;
-  const sockets: ClientSocket[] = [];
-  const open = async (agent: Agent | null) => {
-    const socket = await connect(url, agent);
-    sockets.push(socket);
-    return socket;
-  };
-
-  beforeAll(async () => {
-    t = await createTestApp(kind);
-    url = await listen(t.app);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await t.close();
-  });
+  const t = useTestApp(kind);
+  const { open } = useSockets(t);
 
   describe('a socket never outlives its session', () => {
     it('cuts the sockets of the other sessions when the password changes, and keeps the one that changed it', async () => {
@@ -235,23 +220,16 @@ describeOnEachDatabase('realtime security', (kind) => {
 });
 
 describeOnEachDatabase('realtime and visit limits', (kind) => {
-  let t: TestApp;
-  let url: string;
-
-  beforeAll(async () => {
-    t = await createTestApp(kind, { rateLimitSocketsPerAddress: 3, rateLimitCatchUpPerMinute: 5, rateLimitNewVisitorsPerHour: 3 });
-    url = await listen(t.app);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { rateLimitSocketsPerAddress: 3, rateLimitCatchUpPerMinute: 5, rateLimitNewVisitorsPerHour: 3 });
+  const live = useSockets(t);
+  const connectAnonymously = () => connect(live.url, null);
 
   it('refuses sockets past the per-address cap in the handshake, and takes one again once another closed', async () => {
-    const allowed = await Promise.all([connect(url, null), connect(url, null), connect(url, null)]);
-    await expect(connect(url, null)).rejects.toThrow(/Too many connections from this address/);
+    const allowed = await Promise.all([connectAnonymously(), connectAnonymously(), connectAnonymously()]);
+    await expect(connectAnonymously()).rejects.toThrow(/Too many connections from this address/);
     allowed[0]!.disconnect();
     await pause(QUIET_MS);
-    const again = await connect(url, null);
+    const again = await connectAnonymously();
     expect(again.connected).toBe(true);
     for (const socket of [...allowed, again]) socket.disconnect();
     await pause(QUIET_MS);
@@ -261,7 +239,7 @@ describeOnEachDatabase('realtime and visit limits', (kind) => {
     const { topic } = await dialogueWithTopic(t);
     const author = await participant(t);
     for (let i = 0; i < 3; i += 1) await postComment(t, author, topic.id, { body: `Comment ${i}.` });
-    const socket = await connect(url, null);
+    const socket = await connectAnonymously();
     try {
       expect((await joinTopic(socket, topic.id, { afterSeq: 0 })).missed).toHaveLength(3);
       expect((await joinTopic(socket, topic.id, { afterSeq: 0 })).missed).toHaveLength(3);
@@ -269,7 +247,7 @@ describeOnEachDatabase('realtime and visit limits', (kind) => {
       // Following the topic live costs nothing: only catch-up is budgeted.
       expect(await socket.emitWithAck('topic:join', { topicId: topic.id })).toMatchObject({ ok: true });
       // The budget is the address's: a fresh socket from it finds it spent.
-      const fresh = await connect(url, null);
+      const fresh = await connectAnonymously();
       expect(await fresh.emitWithAck('topic:join', { topicId: topic.id, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
       fresh.disconnect();
     } finally {

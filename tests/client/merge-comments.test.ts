@@ -23,6 +23,17 @@ describe('mergeComments', () => {
     expect(mergeComments([comment(1)], [comment(3), comment(2)]).map((c) => c.seq)).toEqual([1, 2, 3]);
   });
 
+  it('takes out a comment held for review that arrives without its text, and keeps the author’s own', () => {
+    const heldForReaders = { ...comment(2, 5, ''), status: 'pending' as const };
+    expect(mergeComments([comment(1), comment(2), comment(3)], [heldForReaders]).map((c) => c.id)).toEqual(['c1', 'c3']);
+    const heldForAuthor = { ...comment(2, 5), status: 'pending' as const, bodyMarkdown: '2' };
+    expect(mergeComments([comment(1), comment(2)], [heldForAuthor]).map((c) => [c.id, c.status])).toEqual([
+      ['c1', 'published'],
+      ['c2', 'pending'],
+    ]);
+    expect(mergeComments([comment(1)], [{ ...comment(2, 5, ''), status: 'declined' as const }]).map((c) => c.id)).toEqual(['c1']);
+  });
+
   it('shows a comment delivered twice (event and catch-up) once', () => {
     const merged = mergeComments([comment(1), comment(2)], [comment(2), comment(2)]);
     expect(merged.map((c) => c.id)).toEqual(['c1', 'c2']);

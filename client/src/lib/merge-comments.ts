@@ -1,6 +1,13 @@
 import type { Comment } from '../../../shared/comments.ts';
 
 /**
+ * A comment held for review (again) reaches readers who may not see it without its text or its
+ * Markdown, which only its author and moderators get: it leaves their thread, as it is no
+ * longer in what the thread's GET returns to them.
+ */
+const leftView = (comment: Comment): boolean => (comment.status === 'pending' || comment.status === 'declined') && comment.bodyMarkdown === undefined;
+
+/**
  * Puts comments into a thread kept in `seq` order: a new one goes to its place, a known one is
  * replaced unless what arrived is older than what is shown (a late event after a catch-up).
  * Events and catch-up may deliver the same comment twice; it is shown once.
@@ -13,6 +20,10 @@ export function mergeComments(list: readonly Comment[], incoming: readonly Comme
   for (const comment of incoming) {
     const known = byId.get(comment.id);
     if (known && known.changeSeq > comment.changeSeq) continue;
+    if (leftView(comment)) {
+      byId.delete(comment.id);
+      continue;
+    }
     if (known || comment.seq < lastSeq) appendOnly = false;
     byId.set(comment.id, comment);
     lastSeq = Math.max(lastSeq, comment.seq);

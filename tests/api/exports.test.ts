@@ -1,7 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comment } from '../../shared/comments.ts';
 import type { Dialogue, Topic } from '../../shared/dialogues.ts';
@@ -12,6 +9,7 @@ import { call, createDialogue, createTopic, moderator, organizer, participant, p
 import { compactText, pdfText } from '../helpers/pdf-text.ts';
 import { useTestApp } from '../helpers/test-app.ts';
 import { unzip } from '../helpers/zip.ts';
+import { convertDocxToPdf, LIBREOFFICE, NO_LIBREOFFICE } from '../helpers/libreoffice.ts';
 
 const GOLDEN = new URL('./golden/', import.meta.url);
 
@@ -197,20 +195,9 @@ describeOnEachDatabase('annex, raw exports and statistics', (kind) => {
     });
 
     it('makes a DOCX that LibreOffice converts to PDF', async (context) => {
-      const office = ['soffice', 'libreoffice'].find((name) => spawnSync('which', [name]).status === 0);
-      if (!office) {
-        context.skip('LibreOffice is not installed (apt-get install libreoffice-writer-nogui to run this check)');
-        return;
-      }
-      const dir = mkdtempSync(join(tmpdir(), 'annex-docx-'));
-      try {
-        writeFileSync(join(dir, 'annex.docx'), (await annex('docx')).rawPayload);
-        execFileSync(office, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'annex.docx')], { stdio: 'ignore', timeout: 120_000 });
-        expect(existsSync(join(dir, 'annex.pdf'))).toBe(true);
-        expect(readFileSync(join(dir, 'annex.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      if (!LIBREOFFICE) return context.skip(NO_LIBREOFFICE);
+      const pdf = convertDocxToPdf(LIBREOFFICE, (await annex('docx')).rawPayload);
+      expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
     });
 
     it('sends an A4 PDF whose text is the annex’s, accents and quotation marks included', async () => {

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { lockRow } from '../../db/row-lock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CommentRow, NewCommentRow } from '../../db/tables/comments.table.ts';
 
@@ -104,16 +105,9 @@ export async function nthRecentCommentTime(db: Executor, authorId: string, since
 
 /**
  * Makes the transaction the only one posting as this author until it ends, so that counting their
- * recent comments and adding one cannot interleave with another post of theirs: a no-op update
- * takes the user's row lock on PostgreSQL (SQLite writes one transaction at a time anyway).
+ * recent comments and adding one cannot interleave with another post of theirs.
  */
-export async function lockAuthor(trx: Transaction<Database>, authorId: string): Promise<void> {
-  await trx
-    .updateTable('users')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', authorId)
-    .execute();
-}
+export const lockAuthor = (trx: Transaction<Database>, authorId: string): Promise<void> => lockRow(trx, 'users', authorId);
 
 /** Hands out the topic's next `seq` and version; inside the posting transaction, so neither ever repeats. */
 export async function takeNextSeq(trx: Transaction<Database>, topicId: string): Promise<{ seq: number; changeSeq: number }> {

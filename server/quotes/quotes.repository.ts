@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { lockRow } from '../../db/row-lock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { QuotesTable } from '../../db/tables/curation.table.ts';
 
@@ -55,17 +56,10 @@ export async function topicsQuotingComment(db: Executor, commentId: string): Pro
 }
 
 /**
- * Makes the transaction the only one changing the topic's quotes until it ends: a no-op update
- * takes the topic's row lock on PostgreSQL (SQLite writes one transaction at a time anyway), so
- * two moderators ordering quotes at once never end with two quotes in one place.
+ * Makes the transaction the only one changing the topic's quotes until it ends, so two moderators
+ * ordering quotes at once never end with two quotes in one place.
  */
-export async function lockTopicQuotes(trx: Transaction<Database>, topicId: string): Promise<void> {
-  await trx
-    .updateTable('topics')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', topicId)
-    .execute();
-}
+export const lockTopicQuotes = (trx: Transaction<Database>, topicId: string): Promise<void> => lockRow(trx, 'topics', topicId);
 
 /** The topic's quote ids in their current order. */
 export async function quoteOrder(trx: Transaction<Database>, topicId: string): Promise<{ id: string; position: number }[]> {

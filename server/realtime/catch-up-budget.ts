@@ -4,8 +4,11 @@ const WINDOW_MS = 60_000;
 export interface CatchUpBudget {
   /** whether this address has used up its catch-up for the current window */
   exhausted(address: string): boolean;
-  /** counts comments sent to this address as catch-up */
-  spend(address: string, comments: number): void;
+  /**
+   * Takes up to `wanted` comments from this address's budget and says how many may be sent.
+   * Called with nothing awaited between it and the sending, so parallel joins cannot overspend.
+   */
+  take(address: string, wanted: number): number;
 }
 
 /**
@@ -28,8 +31,11 @@ export function createCatchUpBudget(perWindow: number, now: () => number = Date.
   };
   return {
     exhausted: (address) => current(address).used >= perWindow,
-    spend: (address, comments) => {
-      current(address).used += comments;
+    take: (address, wanted) => {
+      const window = current(address);
+      const granted = Math.max(0, Math.min(wanted, perWindow - window.used));
+      window.used += granted;
+      return granted;
     },
   };
 }

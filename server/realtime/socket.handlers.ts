@@ -155,10 +155,21 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     }) as never);
   }
 
-  handle<TopicJoinPayload>('topic:join', validJoin, async ({ topicId, afterSeq, afterChange }) => {
-    if (afterSeq !== undefined && catchUpBudget.exhausted(socket.data.address)) {
+  handle<TopicJoinPayload>('topic:join', validJoin, async (payload) => {
+    if (payload.afterSeq === undefined) return joinTopic(payload);
+    const address = socket.data.address;
+    if (catchUpBudget.exhausted(address)) {
       throw new AppError(429, 'rate_limited', 'Too many comments were caught up on from this address in the last minute; try again in a minute.');
     }
+    const joined = await joinTopic(payload);
+    // Taken only now, with nothing awaited before the answer goes: what is beyond the budget is
+    // left out, and `more` sends the client to the thread over HTTP, which has limits of its own.
+    const granted = catchUpBudget.take(address, joined.missed.length);
+    return granted === joined.missed.length ? joined : { ...joined, missed: joined.missed.slice(0, granted), more: true };
+  });
+
+  /** Joins the topic's rooms and answers with what was missed. */
+  async function joinTopic({ topicId, afterSeq, afterChange }: TopicJoinPayload): Promise<{ ok: true } & TopicJoined> {
     const viewer = await currentViewer();
     const { dialogue } = await visibleTopic(ctx, viewer, topicId);
     if (!dialogueOfTopic.has(topicId) && dialogueOfTopic.size >= MAX_TOPICS_PER_SOCKET) {
@@ -182,10 +193,9 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
       presence.recentCount(topicId),
       viewer ? readPosition(ctx, viewer, topicId) : null,
     ]);
-    catchUpBudget.spend(socket.data.address, caughtUp.items.length);
     const joined: TopicJoined = { missed: caughtUp.items, more: caughtUp.more, viewers, lastReadSeq };
     return { ok: true, ...joined };
-  });
+  }
 
   handle<TopicRefPayload>('topic:leave', validTopicRef, async ({ topicId }) => {
     const dialogueId = dialogueOfTopic.get(topicId);

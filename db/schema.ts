@@ -1,23 +1,9 @@
 import type { CommentRevisionsTable, CommentsTable, ReportsTable } from './tables/comments.table.ts';
 import type { QuotesTable, SummariesTable, SummaryVersionsTable } from './tables/curation.table.ts';
-import type {
-  DialogueModeratorsTable,
-  DialoguesTable,
-  TopicReadsTable,
-  TopicsTable,
-  VisitsTable,
-  WatchedWordsTable,
-} from './tables/dialogues.table.ts';
+import type { DialogueModeratorsTable, DialoguesTable, TopicReadsTable, TopicsTable, VisitsTable, WatchedWordsTable } from './tables/dialogues.table.ts';
 import type { ModerationActionsTable } from './tables/moderation.table.ts';
-import type { PracticesTable } from './tables/practices.table.ts';
 import type { ServerSecretsTable } from './tables/secrets.table.ts';
-import type {
-  LoginFailuresTable,
-  NotificationsTable,
-  SessionsTable,
-  SuspensionsTable,
-  UsersTable,
-} from './tables/users.table.ts';
+import type { LoginFailuresTable, NotificationsTable, SessionsTable, SuspensionsTable, UsersTable } from './tables/users.table.ts';
 
 /**
  * Times are ISO 8601 UTC strings of fixed width (Date#toISOString) in both dialects, so they
@@ -42,6 +28,5 @@ export interface Database {
   quotes: QuotesTable;
   summaries: SummariesTable;
   summary_versions: SummaryVersionsTable;
-  practices: PracticesTable;
   server_secrets: ServerSecretsTable;
 }

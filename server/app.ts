@@ -11,7 +11,7 @@ import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
 import { createCtx } from './context.ts';
 import { dialogueRoutes } from './dialogues/dialogues.routes.ts';
-import { AppError } from './errors.ts';
+import { AppError, errorBody } from './errors.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
@@ -51,7 +51,7 @@ const answerBadUrl: FastifyServerOptions['frameworkErrors'] = (_error, _request,
       'content-security-policy': "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
       'x-content-type-options': 'nosniff',
     })
-    .send({ error: { code: 'bad_url', message: 'The request URL is malformed.' } });
+    .send(errorBody('bad_url', 'The request URL is malformed.'));
 };
 
 /** Builds the whole application without listening or touching anything outside it. */
@@ -89,8 +89,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     max: config.rateLimitRequestsPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => !isApiRequest(request),
-    errorResponseBuilder: (_request, context) =>
-      new AppError(429, 'rate_limited', `Too many requests; try again in ${context.after}.`),
+    errorResponseBuilder: (_request, context) => new AppError(429, 'rate_limited', `Too many requests; try again in ${context.after}.`),
   });
   // Every API request counts, the ones refused by a guard and the unknown ones too: as the first
   // onRequest hook it runs before the Origin check and the auth guards. Routes with a limit of
@@ -110,7 +109,20 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(realtimePlugin, { ctx, io, presence: createPresence(io, app.log) });
 
   // Routes.
-  for (const routes of [healthRoutes, authRoutes, dialogueRoutes, commentRoutes, moderationRoutes, moderatorRoutes, notificationRoutes, visitRoutes, statsRoutes, exportRoutes, quoteRoutes, summaryRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    dialogueRoutes,
+    commentRoutes,
+    moderationRoutes,
+    moderatorRoutes,
+    notificationRoutes,
+    visitRoutes,
+    statsRoutes,
+    exportRoutes,
+    quoteRoutes,
+    summaryRoutes,
+  ]) {
     await app.register(routes, { ctx });
   }
   const clientServed = await registerClient(app);
@@ -118,7 +130,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !isApiRequest(request) && clientServed;
     if (wantsPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } });
+    return reply.status(404).send(errorBody('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`));
   });
   return app;
 }

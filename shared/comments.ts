@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { Affiliation, Id, IsoTime, Language, PAGE_LIMIT_MAX } from './common.ts';
-import { COMMENT_MAX_LENGTH, REPORT_DETAILS_MAX, REPORT_REASONS } from './comments.constants.ts';
+import { COMMENT_MAX_LENGTH, COMMENT_STATUSES, EDIT_NOTE_MAX, REPORT_DETAILS_MAX, REPORT_REASONS } from './comments.constants.ts';
 
 export { COMMENT_MAX_LENGTH, REPORT_REASONS };
-export const COMMENT_STATUSES = ['published', 'pending', 'hidden', 'withdrawn', 'declined'] as const;
 export const CommentStatus = Type.Enum(COMMENT_STATUSES);
 export type CommentStatus = Static<typeof CommentStatus>;
 
@@ -51,10 +50,7 @@ export const CreateCommentBody = Type.Object(
 );
 export type CreateCommentBody = Static<typeof CreateCommentBody>;
 
-export const PatchCommentBody = Type.Object(
-  { body: Body, note: Type.Optional(Type.String({ maxLength: 500 })) },
-  { additionalProperties: false },
-);
+export const PatchCommentBody = Type.Object({ body: Body, note: Type.Optional(Type.String({ maxLength: EDIT_NOTE_MAX })) }, { additionalProperties: false });
 export type PatchCommentBody = Static<typeof PatchCommentBody>;
 
 export const CommentPageQuery = Type.Object(

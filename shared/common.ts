@@ -1,18 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { AFFILIATIONS, LANGUAGES, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, ROLES } from './common.constants.ts';
 import { COUNTRY_CODES } from './countries.ts';
+import { ERROR_CODES } from './errors.constants.ts';
 
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
-export const AFFILIATIONS = [
-  'government',
-  'international_organization',
-  'ngo',
-  'academia',
-  'private_sector',
-  'media',
-  'migrant_association',
-  'other',
-] as const;
-export const ROLES = ['participant', 'moderator', 'organizer'] as const;
+export { AFFILIATIONS, LANGUAGES, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX };
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 export const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
@@ -27,12 +18,9 @@ export type Role = Static<typeof Role>;
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export const PAGE_LIMIT_DEFAULT = 50;
-export const PAGE_LIMIT_MAX = 200;
-
 export const ErrorBody = Type.Object({
   error: Type.Object({
-    code: Type.String(),
+    code: Type.Enum(ERROR_CODES),
     message: Type.String(),
     details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   }),

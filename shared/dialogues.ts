@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Id, IsoTime, Language } from './common.ts';
+import { DIALOGUE_STATUSES, MODERATION_POLICIES, REPORTS_TO_HOLD_MAX } from './dialogues.constants.ts';
 
-export const MODERATION_POLICIES = ['post', 'pre'] as const;
-export const DIALOGUE_STATUSES = ['announced', 'open', 'closed'] as const;
 export const ModerationPolicy = Type.Enum(MODERATION_POLICIES);
 export const DialogueStatus = Type.Enum(DIALOGUE_STATUSES);
 export type DialogueStatus = Static<typeof DialogueStatus>;
@@ -78,7 +77,11 @@ const editable = {
   annexLeadIn: Type.Optional(Type.String({ maxLength: 300 })),
   published: Type.Optional(Type.Boolean({ description: 'unpublished dialogues are seen by organizers only (default true)' })),
   reportsToHold: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 1_000, description: 'reports by distinct participants that hold a published comment for review (default 3)' }),
+    Type.Integer({
+      minimum: 1,
+      maximum: REPORTS_TO_HOLD_MAX,
+      description: 'reports by distinct participants that hold a published comment for review (default 3)',
+    }),
   ),
   holdFirstComment: Type.Optional(
     Type.Boolean({ description: 'hold each participant’s first comment in this dialogue until a moderator approves it (default false)' }),
@@ -112,7 +115,4 @@ export const PatchTopicBody = Type.Object(
 );
 export type PatchTopicBody = Static<typeof PatchTopicBody>;
 
-export const VisitBody = Type.Object(
-  { path: Type.String({ minLength: 1, maxLength: 300, pattern: '^/' }) },
-  { additionalProperties: false },
-);
+export const VisitBody = Type.Object({ path: Type.String({ minLength: 1, maxLength: 300, pattern: '^/' }) }, { additionalProperties: false });

@@ -1,6 +1,12 @@
 // Plain values of the exports contract, importable by the browser bundle without TypeBox;
 // shared/exports.ts builds its schemas from them.
 
+/** The annex's formats, in the order the export screen offers them. */
+export const ANNEX_FORMATS = ['docx', 'md', 'html', 'pdf'] as const;
+export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
+export const RAW_FORMATS = ['csv', 'json'] as const;
+export type RawFormat = (typeof RAW_FORMATS)[number];
+
 /** What the annex leaves out or lacks, as `GET /api/dialogues/:slug/annex/warnings` names it. */
 export const ANNEX_WARNING_CODES = [
   'no_topics',

@@ -1,18 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { Affiliation, Id, IsoTime, Language } from './common.ts';
 import { CommentStatus } from './comments.ts';
-import { ANNEX_WARNING_CODES } from './exports.constants.ts';
+import { ANNEX_FORMATS, ANNEX_WARNING_CODES, RAW_FORMATS, type AnnexFormat, type RawFormat } from './exports.constants.ts';
 
-export { ANNEX_WARNING_CODES };
-
-export const ANNEX_FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
-export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
-export const RAW_FORMATS = ['csv', 'json'] as const;
-export type RawFormat = (typeof RAW_FORMATS)[number];
+export { ANNEX_WARNING_CODES, type AnnexFormat, type RawFormat };
 
 export const AnnexQuery = Type.Object(
   {
-    format: Type.Optional(Type.Enum(ANNEX_FORMATS, { default: 'md', description: 'md (default), html, docx or pdf' })),
+    format: Type.Optional(Type.Enum(ANNEX_FORMATS, { default: 'md', description: `${ANNEX_FORMATS.join(', ')}; md by default` })),
     lang: Type.Optional(Language),
     inline: Type.Optional(
       Type.Enum(['1', '0', 'true', 'false'], {
@@ -27,7 +22,6 @@ export type AnnexQuery = Static<typeof AnnexQuery>;
 
 export const AnnexPreviewQuery = Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false });
 export type AnnexPreviewQuery = Static<typeof AnnexPreviewQuery>;
-
 
 export const AnnexWarning = Type.Object({
   code: Type.Enum(ANNEX_WARNING_CODES, {
@@ -44,7 +38,7 @@ export const AnnexWarnings = Type.Object({ warnings: Type.Array(AnnexWarning) })
 export type AnnexWarnings = Static<typeof AnnexWarnings>;
 
 export const RawExportQuery = Type.Object(
-  { format: Type.Optional(Type.Enum(RAW_FORMATS, { default: 'csv', description: 'csv (default) or json' })) },
+  { format: Type.Optional(Type.Enum(RAW_FORMATS, { default: 'csv', description: `${RAW_FORMATS.join(', ')}; csv by default` })) },
   { additionalProperties: false },
 );
 export type RawExportQuery = Static<typeof RawExportQuery>;

@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { Comment, ReportReason } from './comments.ts';
-import { Id, IsoTime, Role } from './common.ts';
+import { Comment, CommentStatus, ReportReason } from './comments.ts';
+import { Id, IsoTime, PAGE_LIMIT_MAX, Role } from './common.ts';
 import { SlugParams } from './dialogues.ts';
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, HELD_REASONS, MODERATION_ACTIONS, QUEUE_ITEM_KINDS, REASON_MAX } from './moderation.constants.ts';
 
-export const MODERATION_ACTIONS = ['approve', 'decline', 'hide', 'restore'] as const;
 export const ModerationActionName = Type.Enum(MODERATION_ACTIONS, {
   description:
     'approve: publish a held comment, or keep a reported one and close its reports; decline: refuse a held comment; hide: take a published one down (reason required); restore: bring a hidden one back',
@@ -11,20 +11,17 @@ export const ModerationActionName = Type.Enum(MODERATION_ACTIONS, {
 export type ModerationActionName = Static<typeof ModerationActionName>;
 
 export const ModerationActionBody = Type.Object(
-  { action: ModerationActionName, reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  { action: ModerationActionName, reason: Type.Optional(Type.String({ maxLength: REASON_MAX })) },
   { additionalProperties: false },
 );
 export type ModerationActionBody = Static<typeof ModerationActionBody>;
-
-/** pre_moderation: the dialogue holds every comment; watched_word: it contains one; reports: enough participants reported it; first_comment: the author's first comment in a dialogue that holds first comments */
-export const HELD_REASONS = ['pre_moderation', 'watched_word', 'reports', 'first_comment'] as const;
 
 export const QueueItem = Type.Object({
   comment: Comment,
   dialogueSlug: Type.String(),
   topicNumber: Type.Integer(),
   /** why it waits: held before publication, or published and reported */
-  kind: Type.Enum(['held', 'reported']),
+  kind: Type.Enum(QUEUE_ITEM_KINDS),
   heldReason: Type.Union([Type.Enum(HELD_REASONS), Type.Null()]),
   /** when it started waiting: posted (held) or first reported */
   waitingSince: IsoTime,
@@ -40,15 +37,15 @@ export const QueueQuery = Type.Object(
 );
 export type QueueQuery = Static<typeof QueueQuery>;
 
-export const QueueResolved = Type.Object({ commentId: Id, action: ModerationActionName, status: Type.String() });
+export const QueueResolved = Type.Object({ commentId: Id, action: ModerationActionName, status: CommentStatus });
 export type QueueResolved = Static<typeof QueueResolved>;
 
 export const AuditEntry = Type.Object({
   id: Id,
   dialogueId: Type.Union([Id, Type.Null()]),
   actor: Type.Object({ id: Id, displayName: Type.String() }),
-  action: Type.String(),
-  targetType: Type.String(),
+  action: Type.Enum(AUDIT_ACTIONS),
+  targetType: Type.Enum(AUDIT_TARGET_TYPES),
   targetId: Type.String(),
   reason: Type.Union([Type.String(), Type.Null()]),
   before: Type.Unknown(),
@@ -64,7 +61,7 @@ export const AuditQuery = Type.Object(
     dialogue: Type.Optional(Type.String({ maxLength: 64 })),
     action: Type.Optional(Type.String({ maxLength: 64 })),
     actor: Type.Optional(Id),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX })),
     after: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },
@@ -78,7 +75,7 @@ export const WatchedWords = Type.Object(
 export type WatchedWords = Static<typeof WatchedWords>;
 
 export const SuspensionBody = Type.Object(
-  { until: IsoTime, reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) },
+  { until: IsoTime, reason: Type.String({ minLength: 1, maxLength: REASON_MAX, pattern: '\\S' }) },
   { additionalProperties: false },
 );
 export type SuspensionBody = Static<typeof SuspensionBody>;

@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, IsoTime } from './common.ts';
-
-export const NOTIFICATION_KINDS = ['comment.approve', 'comment.decline', 'comment.hide'] as const;
+import { NOTIFICATION_KINDS } from './moderation.constants.ts';
 
 export const Notification = Type.Object({
   id: Id,

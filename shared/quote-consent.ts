@@ -1,7 +1,4 @@
-import type { NAME_DISPLAYS, QUOTE_CONSENTS } from './users.ts';
-
-type QuoteConsent = (typeof QUOTE_CONSENTS)[number];
-type NameDisplay = (typeof NAME_DISPLAYS)[number];
+import type { NameDisplay, QuoteConsent } from './users.constants.ts';
 
 /** How a quote names its author in a report, from least to most revealing. */
 export const ATTRIBUTIONS = ['none', 'country', 'name'] as const;

@@ -42,7 +42,9 @@ export const Quote = Type.Object({
   }),
   attributionLabel: AttributionLabel,
   position: Type.Integer({ minimum: 1, description: '1-based place among the quotes of its topic' }),
-  chosenBy: Type.Optional(Type.Object({ id: Id, displayName: Type.String() }, { description: 'the moderator who chose the quote; for the dialogue’s moderators only' })),
+  chosenBy: Type.Optional(
+    Type.Object({ id: Id, displayName: Type.String() }, { description: 'the moderator who chose the quote; for the dialogue’s moderators only' }),
+  ),
   createdAt: IsoTime,
   updatedAt: IsoTime,
   flagged: Type.Union([QuoteFlag, Type.Null()], { description: 'moderators only ever see a non-null flag: the public never gets flagged quotes' }),

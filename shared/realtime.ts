@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { Comment } from './comments.ts';
 import { Id } from './common.ts';
 import type { Topic } from './dialogues.ts';
+import type { ErrorCode } from './errors.constants.ts';
 import type { QueueItem, QueueResolved } from './moderation.ts';
 import type { QuotesChanged } from './quotes.ts';
 import type { SummaryChanged } from './summaries.ts';
@@ -36,7 +37,7 @@ export const DialogueRefPayload = Type.Object({ dialogueId: Id }, { additionalPr
 export type DialogueRefPayload = Static<typeof DialogueRefPayload>;
 
 export interface SocketError {
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 export type Failed = { ok: false; error: SocketError };
@@ -91,5 +92,11 @@ export interface ClientToServerEvents {
   'topic:leave': (payload: TopicRefPayload, ack?: (reply: Ack) => void) => void;
   'dialogue:join': (payload: DialogueRefPayload, ack: (reply: Ack<DialogueJoined>) => void) => void;
   'dialogue:leave': (payload: DialogueRefPayload, ack?: (reply: Ack) => void) => void;
+  /** the reader is writing in the topic: the others there get `topic:typing` (participants only, throttled) */
+  'topic:typing': (payload: TopicRefPayload, ack?: (reply: Ack) => void) => void;
+  /**
+   * @deprecated the old name of `topic:typing`, still accepted (same checks, same budget) until the
+   * next release, for clients built before the rename.
+   */
   typing: (payload: TopicRefPayload, ack?: (reply: Ack) => void) => void;
 }

@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Id, IsoTime, PAGE_LIMIT_MAX } from './common.ts';
+import { SUMMARY_MAX_LENGTH, SUMMARY_STATUSES } from './summaries.constants.ts';
 
-export const SUMMARY_MAX_LENGTH = 20_000;
-export const SUMMARY_STATUSES = ['draft', 'approved'] as const;
 export const SummaryStatus = Type.Enum(SUMMARY_STATUSES, { description: 'only organizers may approve' });
 export type SummaryStatus = Static<typeof SummaryStatus>;
 
@@ -100,10 +99,7 @@ export type SummaryDiff = Static<typeof SummaryDiff>;
 export const SUGGESTIONS_DEFAULT = 8;
 export const SUGGESTIONS_MAX = 30;
 
-export const SuggestionsQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SUGGESTIONS_MAX })) },
-  { additionalProperties: false },
-);
+export const SuggestionsQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SUGGESTIONS_MAX })) }, { additionalProperties: false });
 export type SuggestionsQuery = Static<typeof SuggestionsQuery>;
 
 export const KeyPoint = Type.Object({
@@ -114,7 +110,9 @@ export const KeyPoint = Type.Object({
 export type KeyPoint = Static<typeof KeyPoint>;
 
 export const Suggestions = Type.Object({
-  sentences: Type.Array(KeyPoint, { description: 'the most representative sentences of the topic’s published comments, most central first, without near-repeats' }),
+  sentences: Type.Array(KeyPoint, {
+    description: 'the most representative sentences of the topic’s published comments, most central first, without near-repeats',
+  }),
 });
 export type Suggestions = Static<typeof Suggestions>;
 

@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { Affiliation, Country, Id, IsoTime, Language, Role } from './common.ts';
+import { DISPLAY_NAME_MAX, EMAIL_MAX, NAME_DISPLAYS, ORGANIZATION_MAX, PASSWORD_MAX, PASSWORD_MIN, QUOTE_CONSENTS } from './users.constants.ts';
 
-export const QUOTE_CONSENTS = ['name', 'country', 'anonymous', 'none'] as const;
-export const NAME_DISPLAYS = ['name', 'country'] as const;
+export { NAME_DISPLAYS, PASSWORD_MAX, PASSWORD_MIN, QUOTE_CONSENTS };
+
 export const QuoteConsent = Type.Enum(QUOTE_CONSENTS, {
   description: 'how the participant may be quoted in reports: by name, by country and affiliation, anonymously, or not at all',
 });
@@ -10,13 +11,10 @@ export const NameDisplay = Type.Enum(NAME_DISPLAYS, {
   description: 'how the name is shown next to comments: the display name, or "participant from COUNTRY"',
 });
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
-
-const Email = Type.String({ format: 'email', maxLength: 254 });
+const Email = Type.String({ format: 'email', maxLength: EMAIL_MAX });
 const Password = Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX });
-const DisplayName = Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' });
-const Organization = Type.String({ maxLength: 160 });
+const DisplayName = Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX, pattern: '\\S' });
+const Organization = Type.String({ maxLength: ORGANIZATION_MAX });
 
 export const User = Type.Object({
   id: Id,
@@ -59,7 +57,7 @@ export const RegisterBody = Type.Object(
 export type RegisterBody = Static<typeof RegisterBody>;
 
 export const LoginBody = Type.Object(
-  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) },
+  { email: Type.String({ minLength: 1, maxLength: EMAIL_MAX }), password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) },
   { additionalProperties: false },
 );
 export type LoginBody = Static<typeof LoginBody>;

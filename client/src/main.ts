@@ -1,5 +1,8 @@
 import { mount } from 'svelte';
-import './app.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/panels.css';
 import App from './App.svelte';
 import { i18n } from './lib/i18n/i18n.svelte.ts';
 

@@ -37,11 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('login_failures_ip_idx').on('login_failures').columns(['ip', 'created_at']).execute();
-  await db.schema
-    .createIndex('login_failures_email_idx')
-    .on('login_failures')
-    .columns(['email', 'ip', 'created_at'])
-    .execute();
+  await db.schema.createIndex('login_failures_email_idx').on('login_failures').columns(['email', 'ip', 'created_at']).execute();
 
   await db.schema
     .createTable('suspensions')

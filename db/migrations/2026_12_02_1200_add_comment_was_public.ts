@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely';
 // thread as a placeholder only if readers saw it: one held for review and withdrawn or hidden
 // before anybody approved it must leave no trace (not even its author's name).
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('comments').addColumn('was_public', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('comments')
+    .addColumn('was_public', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // Published now, never held, held only after publication (by reports), or approved or restored once.
   await db
     .updateTable('comments')

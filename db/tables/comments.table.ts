@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { CommentStatus, ReportReason } from '../../shared/comments.constants.ts';
+import type { Language } from '../../shared/common.constants.ts';
+import type { HeldReason } from '../../shared/moderation.constants.ts';
 
 export interface CommentsTable {
   id: string;
@@ -11,11 +14,11 @@ export interface CommentsTable {
   author_id: string;
   body_markdown: string;
   body_html: string;
-  language: string;
-  status: string;
+  language: Language;
+  status: CommentStatus;
   /** 1 once the comment was shown to the public (published); only then may it leave a placeholder */
   was_public: Generated<number>;
-  held_reason: string | null;
+  held_reason: HeldReason | null;
   edit_note: string | null;
   client_key: string | null;
   created_at: string;
@@ -39,7 +42,7 @@ export interface ReportsTable {
   id: string;
   comment_id: string;
   reporter_id: string;
-  reason: string;
+  reason: ReportReason;
   details: string;
   created_at: string;
   resolved_at: string | null;

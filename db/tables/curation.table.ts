@@ -1,9 +1,12 @@
+import type { Attribution } from '../../shared/quote-consent.ts';
+import type { SummaryStatus } from '../../shared/summaries.constants.ts';
+
 export interface QuotesTable {
   id: string;
   topic_id: string;
   comment_id: string;
   excerpt: string;
-  attribution: string;
+  attribution: Attribution;
   position: number;
   chosen_by: string;
   created_at: string;
@@ -16,7 +19,7 @@ export interface SummariesTable {
   dialogue_id: string;
   topic_id: string | null;
   body: string;
-  status: string;
+  status: SummaryStatus;
   version: number;
   updated_by: string;
   updated_at: string;
@@ -27,7 +30,7 @@ export interface SummaryVersionsTable {
   summary_id: string;
   version: number;
   body: string;
-  status: string;
+  status: SummaryStatus;
   author_id: string;
   created_at: string;
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ModerationPolicy } from '../../shared/dialogues.constants.ts';
 
 export interface DialoguesTable {
   id: string;
@@ -9,7 +10,7 @@ export interface DialoguesTable {
   opens_at: string;
   closes_at: string;
   time_zone: string;
-  moderation: string;
+  moderation: ModerationPolicy;
   /** JSON array of language codes */
   languages: string;
   host_description: string;

@@ -1,4 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Affiliation, Language, Role } from '../../shared/common.constants.ts';
+import type { NotificationKind } from '../../shared/moderation.constants.ts';
+import type { NameDisplay, QuoteConsent } from '../../shared/users.constants.ts';
 
 export interface UsersTable {
   id: string;
@@ -7,11 +10,11 @@ export interface UsersTable {
   display_name: string;
   country: string;
   organization: string | null;
-  affiliation: string | null;
-  language: string;
-  quote_consent: string;
-  name_display: string;
-  role: string;
+  affiliation: Affiliation | null;
+  language: Language;
+  quote_consent: QuoteConsent;
+  name_display: NameDisplay;
+  role: Role;
   created_at: string;
   updated_at: string;
 }
@@ -49,7 +52,7 @@ export interface SuspensionsTable {
 export interface NotificationsTable {
   id: string;
   user_id: string;
-  kind: string;
+  kind: NotificationKind;
   comment_id: string | null;
   message: string;
   created_at: string;

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { AuditAction, AuditTargetType } from '../../shared/moderation.constants.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
 
 export interface AuditEntry {
   dialogueId: string | null;
   actorId: string;
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string;
   reason?: string | null;
   before?: unknown;

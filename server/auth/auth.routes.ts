@@ -5,9 +5,8 @@ import { errors } from '../http.ts';
 import { requireUser } from '../plugins/auth.ts';
 import { ownRateLimit } from '../plugins/rate-limits.ts';
 import type { App } from '../types.ts';
-import { currentUser, login, register, updateProfile } from './auth.service.ts';
+import { currentUser, login, logout, register, updateProfile } from './auth.service.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
-import { invalidateSession } from './sessions.ts';
 
 export async function authRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
   const origin = ctx.config.publicOrigin;
@@ -55,8 +54,7 @@ export async function authRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void>
     '/api/auth/logout',
     { onRequest: requireUser, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors(401, 403) } } },
     async (request, reply) => {
-      await invalidateSession(ctx.db, request.viewer!.sessionId);
-      ctx.realtime.sessionEnded(request.viewer!.sessionId);
+      await logout(ctx, request.viewer!);
       clearSessionCookie(reply, origin);
       return reply.status(204).send(null);
     },
@@ -64,7 +62,14 @@ export async function authRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void>
 
   app.get(
     '/api/auth/me',
-    { onRequest: requireUser, schema: { tags: ['auth'], summary: 'The signed-in user; `moderates` lists the slugs of the dialogues whose moderation tools they may use', response: { 200: UserEnvelope, ...errors(401) } } },
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user; `moderates` lists the slugs of the dialogues whose moderation tools they may use',
+        response: { 200: UserEnvelope, ...errors(401) },
+      },
+    },
     async (request) => ({ user: await currentUser(ctx, request.viewer!) }),
   );
 

@@ -6,11 +6,12 @@ import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
+import { appointedDialogueIds } from '../moderation/moderators.repository.ts';
 import { moderatedSlugs } from '../moderation/moderators.service.ts';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
-import { createSession, type CreatedSession } from './sessions.ts';
-import { deleteSessionsOfUser } from './sessions.repository.ts';
+import { createSession, invalidateSession, validateSessionToken, type CreatedSession } from './sessions.ts';
+import { deleteSessionsOfUser, findSession } from './sessions.repository.ts';
 import { activeSuspensionEnd, findUserByEmail, findUserById, insertUser, updateUser } from './users.repository.ts';
 import { assertCanWrite, type Viewer } from './viewer.ts';
 
@@ -23,11 +24,11 @@ export function toUserDto(row: UserRow, suspendedUntil: string | null): User {
     displayName: row.display_name,
     country: row.country,
     organization: row.organization,
-    affiliation: row.affiliation as User['affiliation'],
-    language: row.language as User['language'],
-    quoteConsent: row.quote_consent as User['quoteConsent'],
-    nameDisplay: row.name_display as User['nameDisplay'],
-    role: row.role as User['role'],
+    affiliation: row.affiliation,
+    language: row.language,
+    quoteConsent: row.quote_consent,
+    nameDisplay: row.name_display,
+    role: row.role,
     suspendedUntil,
     createdAt: row.created_at,
   };
@@ -86,6 +87,12 @@ export async function login(ctx: Ctx, input: LoginBody, ip: string): Promise<Sig
   return { user, session: await createSession(ctx.db, row.id) };
 }
 
+/** Signs the viewer out: their session ends, and the sockets it opened become anonymous readers. */
+export async function logout(ctx: Ctx, viewer: Viewer): Promise<void> {
+  await invalidateSession(ctx.db, viewer.sessionId);
+  ctx.realtime.sessionEnded(viewer.sessionId);
+}
+
 /** The signed-in user, with the dialogues whose moderation tools they may use. */
 export async function currentUser(ctx: Ctx, viewer: Viewer): Promise<User> {
   const row = await findUserById(ctx.db, viewer.id);
@@ -126,4 +133,43 @@ export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatc
   // The other sessions are gone: so are their sockets, with whatever feeds they were getting.
   if (patch.password !== undefined) ctx.realtime.otherSessionsEnded(viewer.id, viewer.sessionId);
   return currentUser(ctx, viewer);
+}
+
+export interface LoadedViewer {
+  viewer: Viewer;
+  /** set when the session was just renewed, so the cookie must be sent again */
+  renewedUntil: string | null;
+  /** when the session ends unless renewed: sockets drop what it allowed then */
+  expiresAt: string;
+}
+
+/** The viewer a session token stands for, read afresh (role, suspension, appointments); null for a token that opens no session. */
+export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<LoadedViewer | null> {
+  if (!token) return null;
+  const valid = await validateSessionToken(ctx.db, token);
+  if (!valid) return null;
+  const user = await findUserById(ctx.db, valid.session.user_id);
+  if (!user) return null;
+  const viewer: Viewer = {
+    id: user.id,
+    role: user.role,
+    displayName: user.display_name,
+    suspendedUntil: await activeSuspensionEnd(ctx.db, user.id, nowIso()),
+    sessionId: valid.session.id,
+    moderatedDialogueIds: user.role === 'moderator' ? await appointedDialogueIds(ctx.db, user.id) : [],
+  };
+  return { viewer, renewedUntil: valid.renewed ? valid.session.expires_at : null, expiresAt: valid.session.expires_at };
+}
+
+/** When a session ends, read without renewing it (an idle socket must not keep it alive); null once it has ended. */
+export async function sessionExpiry(ctx: Ctx, sessionId: string): Promise<string | null> {
+  const session = await findSession(ctx.db, sessionId);
+  return session && Date.parse(session.expires_at) > Date.now() ? session.expires_at : null;
+}
+
+/** How a participant is named to others while writing: by name, or as "participant from COUNTRY" (null name). */
+export async function shownAs(ctx: Ctx, userId: string): Promise<{ displayName: string | null; country: string } | null> {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) return null;
+  return { displayName: user.name_display === 'country' ? null : user.display_name, country: user.country };
 }

@@ -16,8 +16,7 @@ export interface Viewer {
  * Holds a moderating role at all: it lets a request past the route guard, nothing more. What a
  * moderator may do is decided per dialogue, with `moderatesDialogue`.
  */
-export const isModerator = (viewer: Viewer | null): boolean =>
-  viewer !== null && (viewer.role === 'moderator' || viewer.role === 'organizer');
+export const isModerator = (viewer: Viewer | null): boolean => viewer !== null && (viewer.role === 'moderator' || viewer.role === 'organizer');
 
 export const isOrganizer = (viewer: Viewer | null): boolean => viewer !== null && viewer.role === 'organizer';
 

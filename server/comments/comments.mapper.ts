@@ -27,18 +27,16 @@ export function toCommentDto(row: CommentWithAuthor, reader: CommentReader): Com
     changeSeq: row.change_seq,
     topicId: row.topic_id,
     parentId: row.parent_id,
-    replyTo: row.reply_to_id
-      ? { id: row.reply_to_id, displayName: shownName(row.reply_to_display_name, row.reply_to_name_display) }
-      : null,
+    replyTo: row.reply_to_id ? { id: row.reply_to_id, displayName: shownName(row.reply_to_display_name, row.reply_to_name_display) } : null,
     author: {
       id: row.author_id,
       displayName: shownName(row.author_display_name, row.author_name_display),
       country: row.author_country,
-      affiliation: row.author_affiliation as Comment['author']['affiliation'],
+      affiliation: row.author_affiliation,
     },
     bodyHtml: placeholder ? '' : row.body_html,
-    language: row.language as Comment['language'],
-    status: row.status as Comment['status'],
+    language: row.language,
+    status: row.status,
     editNote: row.edit_note,
     createdAt: row.created_at,
     editedAt: row.edited_at,

@@ -2,6 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import { lockRow } from '../../db/row-lock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CommentRow, NewCommentRow } from '../../db/tables/comments.table.ts';
+import type { CommentStatus } from '../../shared/comments.constants.ts';
+import type { Affiliation } from '../../shared/common.constants.ts';
+import type { HeldReason } from '../../shared/moderation.constants.ts';
+import type { NameDisplay } from '../../shared/users.constants.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -31,11 +35,11 @@ function commentsWithAuthors(db: Executor) {
 
 export type CommentWithAuthor = CommentRow & {
   author_display_name: string;
-  author_name_display: string;
+  author_name_display: NameDisplay;
   author_country: string;
-  author_affiliation: string | null;
+  author_affiliation: Affiliation | null;
   reply_to_display_name: string | null;
-  reply_to_name_display: string | null;
+  reply_to_name_display: NameDisplay | null;
 };
 
 export interface VisibilityScope {
@@ -51,19 +55,11 @@ export interface PageStart {
   changedAfter?: number;
 }
 
-export async function listComments(
-  db: Executor,
-  topicId: string,
-  scope: VisibilityScope,
-  start: PageStart,
-  limit: number,
-): Promise<CommentWithAuthor[]> {
+export async function listComments(db: Executor, topicId: string, scope: VisibilityScope, start: PageStart, limit: number): Promise<CommentWithAuthor[]> {
   const { afterSeq, changedAfter } = start;
   let query = commentsWithAuthors(db)
     .where('c.topic_id', '=', topicId)
-    .where((eb) =>
-      changedAfter === undefined ? eb('c.seq', '>', afterSeq) : eb.or([eb('c.seq', '>', afterSeq), eb('c.change_seq', '>', changedAfter)]),
-    );
+    .where((eb) => (changedAfter === undefined ? eb('c.seq', '>', afterSeq) : eb.or([eb('c.seq', '>', afterSeq), eb('c.change_seq', '>', changedAfter)])));
   if (!scope.everything) {
     const viewerId = scope.viewerId;
     query = query.where((eb) => {
@@ -71,11 +67,11 @@ export async function listComments(
       return viewerId ? eb.or([publicly, eb('c.author_id', '=', viewerId)]) : publicly;
     });
   }
-  return (await query.orderBy('c.seq').limit(limit).execute()) as CommentWithAuthor[];
+  return query.orderBy('c.seq').limit(limit).execute();
 }
 
 export async function findCommentWithAuthor(db: Executor, id: string): Promise<CommentWithAuthor | undefined> {
-  return (await commentsWithAuthors(db).where('c.id', '=', id).executeTakeFirst()) as CommentWithAuthor | undefined;
+  return commentsWithAuthors(db).where('c.id', '=', id).executeTakeFirst();
 }
 
 export async function findComment(db: Executor, id: string): Promise<CommentRow | undefined> {
@@ -121,7 +117,10 @@ export async function takeNextSeq(trx: Transaction<Database>, topicId: string): 
 }
 
 export async function insertComment(trx: Executor, row: NewCommentRow): Promise<void> {
-  await trx.insertInto('comments').values({ ...row, was_public: row.status === 'published' ? 1 : 0 }).execute();
+  await trx
+    .insertInto('comments')
+    .values({ ...row, was_public: row.status === 'published' ? 1 : 0 })
+    .execute();
 }
 
 /**
@@ -141,7 +140,11 @@ export async function updateComment(
     .where('id', '=', comment.topic_id)
     .returning('version')
     .executeTakeFirstOrThrow();
-  await trx.updateTable('comments').set({ ...changes, change_seq: Number(topic.version) }).where('id', '=', id).execute();
+  await trx
+    .updateTable('comments')
+    .set({ ...changes, change_seq: Number(topic.version) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -152,9 +155,9 @@ export async function updateComment(
 export async function changeStatusIf(
   trx: Transaction<Database>,
   id: string,
-  from: readonly string[],
-  to: string,
-  heldReason: string | null,
+  from: readonly CommentStatus[],
+  to: CommentStatus,
+  heldReason: HeldReason | null,
   now: string,
 ): Promise<boolean> {
   const changed = await trx
@@ -171,7 +174,11 @@ export async function changeStatusIf(
     .where('id', '=', changed.topic_id)
     .returning('version')
     .executeTakeFirstOrThrow();
-  await trx.updateTable('comments').set({ change_seq: Number(topic.version) }).where('id', '=', id).execute();
+  await trx
+    .updateTable('comments')
+    .set({ change_seq: Number(topic.version) })
+    .where('id', '=', id)
+    .execute();
   return true;
 }
 

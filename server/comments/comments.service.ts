@@ -1,4 +1,4 @@
-import type { Comment, CommentPage, CommentStatus, CreateCommentBody, PatchCommentBody } from '../../shared/comments.ts';
+import type { Comment, CommentPage, CreateCommentBody, PatchCommentBody } from '../../shared/comments.ts';
 import { PAGE_LIMIT_DEFAULT } from '../../shared/common.ts';
 import { CATCH_UP_MAX } from '../../shared/realtime.ts';
 import { isUniqueViolation } from '../../db/create-db.ts';
@@ -7,8 +7,9 @@ import type { DialogueRow, TopicRow } from '../../db/tables/dialogues.table.ts';
 import { recordAction } from '../audit/audit.repository.ts';
 import { assertCanWrite, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
-import { dialogueStatus, visibleTopic } from '../dialogues/dialogues.service.ts';
+import { dialogueStatus, languagesOf, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, forbidden, notFound, tooManyRequests } from '../errors.ts';
+import { decodeNumberCursor, encodeNumberCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { MINUTE, isoMinus, nowIso } from '../lib/time.ts';
@@ -59,12 +60,12 @@ async function buildPage(ctx: Ctx, reader: ThreadReader, topicId: string, page: 
     ctx.db,
     topicId,
     { viewerId: reader.viewer?.id ?? null, everything: reader.moderates },
-    { afterSeq: page.after === undefined ? 0 : Number(page.after) },
+    { afterSeq: page.after === undefined ? 0 : decodeNumberCursor(page.after) },
     limit + 1,
   );
   const items = rows.slice(0, limit).map((row) => toCommentDto(row, readerOf(reader)));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeNumberCursor(last.seq) : null };
 }
 
 /** A page of a topic's thread for a signed-in reader, who may also see their own held comments. */
@@ -115,10 +116,7 @@ async function assertPostingRate(ctx: Ctx, db: Ctx['db'], authorId: string): Pro
   const limit = ctx.config.rateLimitPostsPerMinute;
   const oldestCounted = await nthRecentCommentTime(db, authorId, isoMinus(MINUTE), limit);
   if (oldestCounted !== undefined) {
-    throw tooManyRequests(
-      (Date.parse(oldestCounted) + MINUTE - Date.now()) / 1000,
-      `You can post ${limit} comments a minute; please wait a moment.`,
-    );
+    throw tooManyRequests((Date.parse(oldestCounted) + MINUTE - Date.now()) / 1000, `You can post ${limit} comments a minute; please wait a moment.`);
   }
 }
 
@@ -167,7 +165,6 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   // Turns a flood away before rendering; the count that decides is the one inside the write.
   await assertPostingRate(ctx, ctx.db, viewer.id);
   const bodyHtml = renderBody(input.body);
-  const languages = JSON.parse(dialogue.languages) as string[];
   const heldReason = await holdReasonFor(ctx, dialogue, viewer, input.body);
   const status = heldReason ? 'pending' : 'published';
   const id = newId();
@@ -188,7 +185,7 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
         author_id: viewer.id,
         body_markdown: input.body,
         body_html: bodyHtml,
-        language: input.language ?? languages[0] ?? 'en',
+        language: input.language ?? languagesOf(dialogue)[0] ?? 'en',
         status,
         held_reason: heldReason,
         edit_note: null,
@@ -289,7 +286,7 @@ export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, i
     }
     return heldReason !== null && (await changeStatusIf(trx, commentId, ['published'], 'pending', heldReason, now));
   });
-  ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
+  ctx.realtime.commentChanged(commentId, comment.status);
   if (held) await announceQueued(ctx, commentId);
   const edited = await commentDto(ctx, commentId, { viewer, moderates });
   return { comment: edited, httpStatus: edited.status === 'pending' ? 202 : 200 };
@@ -305,5 +302,5 @@ export async function withdrawComment(ctx: Ctx, viewer: Viewer, commentId: strin
   }
   assertAuthorWindow(ctx, comment, dialogue, topic);
   await ctx.write((trx) => updateComment(trx, commentId, { status: 'withdrawn', updated_at: nowIso() }));
-  ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
+  ctx.realtime.commentChanged(commentId, comment.status);
 }

@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { ReportReason } from '../../shared/comments.constants.ts';
 
 export interface NewReport {
   id: string;
   commentId: string;
   reporterId: string;
-  reason: string;
+  reason: ReportReason;
   details: string;
   createdAt: string;
 }

@@ -20,9 +20,7 @@ export async function listDialogues(
   if (!options.includeUnpublished) query = query.where('published', '=', 1);
   const after = options.after;
   if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('opens_at', '<', after.opensAt), eb.and([eb('opens_at', '=', after.opensAt), eb('id', '<', after.id)])]),
-    );
+    query = query.where((eb) => eb.or([eb('opens_at', '<', after.opensAt), eb.and([eb('opens_at', '=', after.opensAt), eb('id', '<', after.id)])]));
   }
   return query.orderBy('opens_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
@@ -38,14 +36,17 @@ export async function updateDialogue(db: Kysely<Database>, id: string, changes: 
 export type TopicWithCount = TopicRow & { comment_count: number | string };
 
 function topicsWithCounts(db: Kysely<Database>) {
-  return db.selectFrom('topics').selectAll('topics').select((eb) =>
-    eb
-      .selectFrom('comments')
-      .select(eb.fn.countAll<number | string>().as('n'))
-      .whereRef('comments.topic_id', '=', 'topics.id')
-      .where('comments.status', '=', 'published')
-      .as('comment_count'),
-  );
+  return db
+    .selectFrom('topics')
+    .selectAll('topics')
+    .select((eb) =>
+      eb
+        .selectFrom('comments')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .whereRef('comments.topic_id', '=', 'topics.id')
+        .where('comments.status', '=', 'published')
+        .as('comment_count'),
+    );
 }
 
 export async function listTopics(db: Kysely<Database>, dialogueId: string): Promise<TopicWithCount[]> {

@@ -1,15 +1,6 @@
 import { Type } from 'typebox';
 import { IdParams, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '../../shared/common.ts';
-import {
-  CreateDialogueBody,
-  CreateTopicBody,
-  Dialogue,
-  DialogueList,
-  PatchDialogueBody,
-  PatchTopicBody,
-  SlugParams,
-  Topic,
-} from '../../shared/dialogues.ts';
+import { CreateDialogueBody, CreateTopicBody, Dialogue, DialogueList, PatchDialogueBody, PatchTopicBody, SlugParams, Topic } from '../../shared/dialogues.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { dialogueOf } from '../moderation/rights.ts';

@@ -15,6 +15,7 @@ import { recordAction } from '../audit/audit.repository.ts';
 import { isOrganizer, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso, toIso } from '../lib/time.ts';
 import {
@@ -29,7 +30,6 @@ import {
   nextTopicNumber,
   updateDialogue,
   updateTopic,
-  type DialogueCursor,
   type TopicWithCount,
 } from './dialogues.repository.ts';
 
@@ -48,6 +48,9 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The dialogue's languages, stored as JSON text, the first its default. */
+export const languagesOf = (row: Pick<DialogueRow, 'languages'>): Language[] => JSON.parse(row.languages) as Language[];
+
 /** The dialogue as this viewer sees it: its moderation settings only for its moderators and organizers. */
 function toDialogueSummary(row: DialogueRow, viewer: Viewer | null): DialogueSummary {
   const summary: DialogueSummary = {
@@ -59,8 +62,8 @@ function toDialogueSummary(row: DialogueRow, viewer: Viewer | null): DialogueSum
     opensAt: row.opens_at,
     closesAt: row.closes_at,
     timeZone: row.time_zone,
-    moderation: row.moderation as DialogueSummary['moderation'],
-    languages: JSON.parse(row.languages) as Language[],
+    moderation: row.moderation,
+    languages: languagesOf(row),
     hostDescription: row.host_description,
     annexLabel: row.annex_label,
     annexLeadIn: row.annex_lead_in,
@@ -100,19 +103,7 @@ async function toDialogue(ctx: Ctx, row: DialogueRow, viewer: Viewer | null): Pr
   return { ...toDialogueSummary(row, viewer), editWindowMinutes: ctx.config.editWindowMinutes, topics: topics.map((t) => toTopicDto(t, row.slug)) };
 }
 
-function encodeCursor(row: DialogueRow): string {
-  return Buffer.from(JSON.stringify({ opensAt: row.opens_at, id: row.id })).toString('base64url');
-}
-
-function decodeCursor(cursor: string): DialogueCursor {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<DialogueCursor>;
-    if (typeof value.opensAt === 'string' && typeof value.id === 'string') return { opensAt: value.opensAt, id: value.id };
-  } catch {
-    // falls through to the 400 below
-  }
-  throw new AppError(400, 'invalid_cursor', 'The `after` cursor is not one this server handed out.');
-}
+const dialogueCursor = (row: DialogueRow): string => encodeCursor({ opensAt: row.opens_at, id: row.id });
 
 export async function listDialogueSummaries(
   ctx: Ctx,
@@ -122,11 +113,11 @@ export async function listDialogueSummaries(
   const rows = await listDialogues(ctx.db, {
     includeUnpublished: isOrganizer(viewer),
     limit: page.limit + 1,
-    after: page.after ? decodeCursor(page.after) : null,
+    after: page.after ? decodeCursor(page.after, ['opensAt', 'id']) : null,
   });
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return { items: items.map((row) => toDialogueSummary(row, viewer)), nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
+  return { items: items.map((row) => toDialogueSummary(row, viewer)), nextCursor: rows.length > page.limit && last ? dialogueCursor(last) : null };
 }
 
 export async function getDialogue(ctx: Ctx, viewer: Viewer | null, slug: string): Promise<Dialogue> {
@@ -247,6 +238,17 @@ export async function createTopic(ctx: Ctx, viewer: Viewer, slug: string, input:
   ctx.realtime.topicChanged(id);
   return toTopicDto((await findTopicWithCount(ctx.db, id))!, dialogue.slug);
 }
+
+/** 404 unless the dialogue exists and this viewer may see it (organizers see unpublished ones). */
+export async function assertDialogueVisible(ctx: Ctx, viewer: Viewer | null, dialogueId: string): Promise<void> {
+  const dialogue = await findDialogueById(ctx.db, dialogueId);
+  if (!dialogue || (dialogue.published !== 1 && !isOrganizer(viewer))) throw notFound('This dialogue');
+}
+
+export const isPublishedDialogue = async (ctx: Ctx, dialogueId: string): Promise<boolean> => (await findDialogueById(ctx.db, dialogueId))?.published === 1;
+
+/** The ids of a dialogue's topics, in their order. */
+export const topicIdsOf = async (ctx: Ctx, dialogueId: string): Promise<string[]> => (await listTopics(ctx.db, dialogueId)).map((topic) => topic.id);
 
 /** A topic and its dialogue, as far as this viewer may see them. */
 export async function visibleTopic(ctx: Ctx, viewer: Viewer | null, topicId: string) {

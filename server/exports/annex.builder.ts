@@ -1,7 +1,8 @@
-import type { Language } from '../../shared/common.ts';
+import type { CommentStatus } from '../../shared/comments.constants.ts';
+import type { Affiliation, Language } from '../../shared/common.constants.ts';
 import type { AnnexWarning } from '../../shared/exports.ts';
-import { ATTRIBUTIONS, publicAttribution, type Attribution } from '../../shared/quote-consent.ts';
-import { NAME_DISPLAYS, QUOTE_CONSENTS } from '../../shared/users.ts';
+import { publicAttribution, type Attribution } from '../../shared/quote-consent.ts';
+import type { NameDisplay, QuoteConsent } from '../../shared/users.constants.ts';
 import { localDay, windowDays } from '../lib/calendar.ts';
 import { xmlSafeText } from '../lib/xml-text.ts';
 import { plain, type AnnexDocument, type Block, type Run } from './annex.model.ts';
@@ -44,20 +45,13 @@ export interface AnnexQuote {
   topicId: string;
   /** the excerpt as plain text, or '' for the whole comment */
   excerpt: string;
-  attribution: string;
-  comment: { status: string; bodyMarkdown: string };
-  author: { displayName: string; nameDisplay: string; country: string; affiliation: string | null; quoteConsent: string };
+  attribution: Attribution;
+  comment: { status: CommentStatus; bodyMarkdown: string };
+  author: { displayName: string; nameDisplay: NameDisplay; country: string; affiliation: Affiliation | null; quoteConsent: QuoteConsent };
 }
 
 type QuoteDecision =
-  | { quote: AnnexQuote; included: true; attribution: Attribution; narrowed: boolean }
-  | { quote: AnnexQuote; included: false; reason: 'source' | 'consent' };
-
-const asAttribution = (value: string): Attribution => ((ATTRIBUTIONS as readonly string[]).includes(value) ? (value as Attribution) : 'none');
-type Consent = (typeof QUOTE_CONSENTS)[number];
-const asConsent = (value: string): Consent => ((QUOTE_CONSENTS as readonly string[]).includes(value) ? (value as Consent) : 'anonymous');
-type NameDisplay = (typeof NAME_DISPLAYS)[number];
-const asNameDisplay = (value: string): NameDisplay => ((NAME_DISPLAYS as readonly string[]).includes(value) ? (value as NameDisplay) : 'country');
+  { quote: AnnexQuote; included: true; attribution: Attribution; narrowed: boolean } | { quote: AnnexQuote; included: false; reason: 'source' | 'consent' };
 
 /**
  * Whether a quote goes into the annex and how it is attributed today: its source comment must be
@@ -67,10 +61,9 @@ const asNameDisplay = (value: string): NameDisplay => ((NAME_DISPLAYS as readonl
  */
 function decide(quote: AnnexQuote): QuoteDecision {
   if (quote.comment.status !== 'published') return { quote, included: false, reason: 'source' };
-  const chosen = asAttribution(quote.attribution);
-  const attribution = publicAttribution(asConsent(quote.author.quoteConsent), asNameDisplay(quote.author.nameDisplay), chosen);
+  const attribution = publicAttribution(quote.author.quoteConsent, quote.author.nameDisplay, quote.attribution);
   if (attribution === null) return { quote, included: false, reason: 'consent' };
-  return { quote, included: true, attribution, narrowed: attribution !== chosen };
+  return { quote, included: true, attribution, narrowed: attribution !== quote.attribution };
 }
 
 const HOW: Record<Attribution, string> = { none: 'anonymously', country: 'by country and affiliation', name: 'by name' };
@@ -128,7 +121,7 @@ export function annexWarnings(data: AnnexData): AnnexWarning[] {
       } else if (decision.narrowed) {
         warnings.push({
           code: 'quote_attribution_narrowed',
-          message: `A quote in topic ${topic.number} is attributed ${HOW[decision.attribution]} instead of ${HOW[asAttribution(quote.attribution)]}: its author’s settings allow no more.`,
+          message: `A quote in topic ${topic.number} is attributed ${HOW[decision.attribution]} instead of ${HOW[quote.attribution]}: its author’s settings allow no more.`,
           quoteId: quote.id,
           topicId: topic.id,
         });

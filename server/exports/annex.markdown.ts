@@ -19,9 +19,7 @@ export function escapeMarkdown(text: string): string {
 
 /** What would start a heading, list, quote or rule at the start of a line. */
 function escapeLineStart(line: string): string {
-  return line
-    .replace(/^(\s*)([#+=>-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return line.replace(/^(\s*)([#+=>-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 function runsToMarkdown(runs: readonly Run[]): string {
@@ -56,7 +54,11 @@ function blockToMarkdown(block: Block): string {
     case 'list':
       return block.items.map((runs, i) => listItem(block.ordered ? `${i + 1}. ` : '- ', runs)).join('\n');
     case 'quote':
-      return [`**${escapeMarkdown(block.label)}**`, ...block.paragraphs.map(runsToMarkdown), ...(block.attribution ? [escapeMarkdown(block.attribution)] : [])].join('\n\n');
+      return [
+        `**${escapeMarkdown(block.label)}**`,
+        ...block.paragraphs.map(runsToMarkdown),
+        ...(block.attribution ? [escapeMarkdown(block.attribution)] : []),
+      ].join('\n\n');
   }
 }
 

@@ -9,8 +9,8 @@ import type { AnnexDocument, Block, Run } from './annex.model.ts';
  * otherwise; the DOCX, HTML and Markdown keep every character.
  */
 const WIN_ANSI_EXTRA = new Set([
-  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d,
-  0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
+  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022,
+  0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
 ]);
 
 const SUBSTITUTES: Record<string, string> = {
@@ -64,8 +64,7 @@ export function toWinAnsi(text: string): string {
 const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 
 const FONT = { regular: 'Times-Roman', bold: 'Times-Bold', italic: 'Times-Italic', boldItalic: 'Times-BoldItalic' };
-const fontFor = (bold: boolean, italic: boolean): string =>
-  bold && italic ? FONT.boldItalic : bold ? FONT.bold : italic ? FONT.italic : FONT.regular;
+const fontFor = (bold: boolean, italic: boolean): string => (bold && italic ? FONT.boldItalic : bold ? FONT.bold : italic ? FONT.italic : FONT.regular);
 
 const BODY_SIZE = 11.5;
 const HEADING_SIZES = { 1: 16, 2: 14, 3: 12 } as const;
@@ -121,7 +120,10 @@ class Writer {
     items.forEach((runs, i) => {
       this.keepRoom(BODY_SIZE * 1.4);
       const y = this.doc.y;
-      this.doc.font(FONT.regular).fontSize(BODY_SIZE).text(ordered ? `${i + 1}.` : '•', this.left + 4, y, { width: LIST_INDENT, lineBreak: false });
+      this.doc
+        .font(FONT.regular)
+        .fontSize(BODY_SIZE)
+        .text(ordered ? `${i + 1}.` : '•', this.left + 4, y, { width: LIST_INDENT, lineBreak: false });
       this.doc.y = y;
       this.runs(runs, { indent: LIST_INDENT });
       this.gap(0.25);

@@ -140,9 +140,7 @@ export function leadInSentence({ topicCount, leadIn, host }: LeadInInput, lang: 
     clause = one ? `se propuso ${forum} el siguiente tema de debate:` : `se propusieron ${forum} los ${word} temas de debate siguientes:`;
   } else {
     const forum = host ? `the forum of ${host}` : 'the online forum';
-    clause = one
-      ? `the following discussion topic was proposed to ${forum}:`
-      : `the following ${word} discussion topics were proposed to ${forum}:`;
+    clause = one ? `the following discussion topic was proposed to ${forum}:` : `the following ${word} discussion topics were proposed to ${forum}:`;
   }
   return opening ? `${opening}, ${clause}` : capitalize(clause);
 }
@@ -238,7 +236,31 @@ const COUNTRY_NAME_OVERRIDES: Record<Language, Record<string, string>> = {
 };
 
 /** English names that take "the" after "from". */
-const WITH_ARTICLE_EN = new Set(['AE', 'BS', 'CD', 'CF', 'CK', 'DO', 'FK', 'FO', 'GB', 'GM', 'KM', 'KY', 'MH', 'MV', 'NL', 'PH', 'SB', 'SC', 'TC', 'UM', 'US', 'VG', 'VI']);
+const WITH_ARTICLE_EN = new Set([
+  'AE',
+  'BS',
+  'CD',
+  'CF',
+  'CK',
+  'DO',
+  'FK',
+  'FO',
+  'GB',
+  'GM',
+  'KM',
+  'KY',
+  'MH',
+  'MV',
+  'NL',
+  'PH',
+  'SB',
+  'SC',
+  'TC',
+  'UM',
+  'US',
+  'VG',
+  'VI',
+]);
 
 const regionNames = new Map<Language, Intl.DisplayNames>();
 

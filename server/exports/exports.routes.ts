@@ -24,7 +24,7 @@ const AnnexFile = {
 const RawFile = {
   description: 'Every comment of the dialogue, one row each, streamed; named `<slug>-comments.<format>`',
   content: {
-    'text/csv': text('format=csv: RFC 4180, UTF-8 with a byte order mark, a header row; cells starting with = + - @ tab or CR are prefixed with \''),
+    'text/csv': text("format=csv: RFC 4180, UTF-8 with a byte order mark, a header row; cells starting with = + - @ tab or CR are prefixed with '"),
     'application/json': { schema: Type.Array(RawCommentRow) },
   },
 };
@@ -72,7 +72,10 @@ export async function exportRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<voi
         summary: 'The annex as HTML for a live preview: `annex?format=html&inline=1` under a shorter name',
         params: SlugParams,
         querystring: AnnexPreviewQuery,
-        response: { 200: { description: 'The annex page, `Content-Disposition: inline`', content: { 'text/html': text('the same page as format=html') } }, ...errors(400, 401, 403, 404) },
+        response: {
+          200: { description: 'The annex page, `Content-Disposition: inline`', content: { 'text/html': text('the same page as format=html') } },
+          ...errors(400, 401, 403, 404),
+        },
       },
     },
     async (request, reply) => {

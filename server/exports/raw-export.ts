@@ -16,9 +16,9 @@ export function toRawRow(record: RawCommentRecord, topicNumber: number): RawComm
     authorId: record.author_id,
     author: record.name_display === 'country' ? null : xmlSafeText(record.display_name),
     country: record.country,
-    affiliation: record.affiliation as RawCommentRow['affiliation'],
-    language: record.language as RawCommentRow['language'],
-    status: record.status as RawCommentRow['status'],
+    affiliation: record.affiliation,
+    language: record.language,
+    status: record.status,
     body: record.status === 'published' ? xmlSafeText(record.body ?? '') : '',
   };
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { pingDb } from '../../db/create-db.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import type { App } from '../types.ts';
@@ -7,14 +7,16 @@ import type { App } from '../types.ts';
 const Status = Type.Object({ status: Type.String() });
 
 export async function healthRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
-  app.get('/healthz', { config: { rateLimit: false }, schema: { tags: ['health'], summary: 'Liveness', response: { 200: Status } } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { rateLimit: false }, schema: { tags: ['health'], summary: 'Liveness', response: { 200: Status } } }, async () => ({
+    status: 'ok',
+  }));
 
   app.get(
     '/readyz',
     { config: { rateLimit: false }, schema: { tags: ['health'], summary: 'Readiness: the database answers', response: { 200: Status, ...errors(503) } } },
     async (request, reply) => {
       try {
-        await sql`select 1`.execute(ctx.db);
+        await pingDb(ctx.db);
         return { status: 'ready' };
       } catch (error) {
         request.log.error({ err: error }, 'database not reachable');

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { AuditAction, NotificationKind } from '../../shared/moderation.constants.ts';
 import { newId } from '../lib/ids.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -106,7 +107,7 @@ export async function authorHistories(db: Executor, authorIds: string[]) {
   return new Map(rows.map((row) => [row.author_id, { held: Number(row.held), hidden: Number(row.hidden), declined: Number(row.declined) }]));
 }
 
-export async function insertNotification(db: Executor, userId: string, kind: string, commentId: string, message: string, now: string): Promise<void> {
+export async function insertNotification(db: Executor, userId: string, kind: NotificationKind, commentId: string, message: string, now: string): Promise<void> {
   await db.insertInto('notifications').values({ id: newId(), user_id: userId, kind, comment_id: commentId, message, created_at: now, read_at: null }).execute();
 }
 
@@ -116,21 +117,19 @@ export async function listAudit(
     dialogueId?: string;
     /** only these dialogues' entries and the site-wide ones (suspensions) */
     withinDialogues?: readonly string[];
-    action?: string;
+    action?: AuditAction;
     actorId?: string;
     before?: { createdAt: string; id: string };
   },
   limit: number,
 ) {
-  let query = db
-    .selectFrom('moderation_actions as a')
-    .innerJoin('users as u', 'u.id', 'a.actor_id')
-    .selectAll('a')
-    .select('u.display_name as actor_name');
+  let query = db.selectFrom('moderation_actions as a').innerJoin('users as u', 'u.id', 'a.actor_id').selectAll('a').select('u.display_name as actor_name');
   if (filters.dialogueId) query = query.where('a.dialogue_id', '=', filters.dialogueId);
   const within = filters.withinDialogues;
   if (within) {
-    query = query.where((eb) => (within.length === 0 ? eb('a.dialogue_id', 'is', null) : eb.or([eb('a.dialogue_id', 'in', within), eb('a.dialogue_id', 'is', null)])));
+    query = query.where((eb) =>
+      within.length === 0 ? eb('a.dialogue_id', 'is', null) : eb.or([eb('a.dialogue_id', 'in', within), eb('a.dialogue_id', 'is', null)]),
+    );
   }
   if (filters.action) query = query.where('a.action', '=', filters.action);
   if (filters.actorId) query = query.where('a.actor_id', '=', filters.actorId);
@@ -149,7 +148,16 @@ export async function insertSuspension(
 ): Promise<void> {
   await db
     .insertInto('suspensions')
-    .values({ id: row.id, user_id: row.userId, until: row.until, reason: row.reason, created_by: row.createdBy, created_at: row.createdAt, lifted_at: null, lifted_by: null })
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      until: row.until,
+      reason: row.reason,
+      created_by: row.createdBy,
+      created_at: row.createdAt,
+      lifted_at: null,
+      lifted_by: null,
+    })
     .execute();
 }
 

@@ -98,8 +98,7 @@ export async function moderationRoutes(app: App, { ctx }: { ctx: Ctx }): Promise
       onRequest: moderator,
       schema: {
         tags: ['moderation'],
-        summary:
-          'Suspend a participant until a date, with a reason: they can read, not write. Site-wide, so a moderator of any dialogue may do it',
+        summary: 'Suspend a participant until a date, with a reason: they can read, not write. Site-wide, so a moderator of any dialogue may do it',
         params: IdParams,
         body: SuspensionBody,
         response: { 201: Suspension, ...errors(400, 401, 403, 404) },

@@ -1,5 +1,6 @@
-import type { CommentStatus } from '../../shared/comments.ts';
+import { PAGE_LIMIT_DEFAULT } from '../../shared/common.constants.ts';
 import type { AuditLog, AuditQuery, ModerationActionBody, QueueItem, QueueQuery, WatchedWords } from '../../shared/moderation.ts';
+import { isAuditAction, isToldToAuthor, keepsReported, needsReason, TRANSITIONS, type HeldReason } from '../../shared/moderation.constants.ts';
 import type { Comment } from '../../shared/comments.ts';
 import type { DialogueRow } from '../../db/tables/dialogues.table.ts';
 import { recordAction } from '../audit/audit.repository.ts';
@@ -10,6 +11,7 @@ import type { Ctx } from '../context.ts';
 import { findDialogueById, findTopic } from '../dialogues/dialogues.repository.ts';
 import { visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { nowIso } from '../lib/time.ts';
 import {
   authorHistories,
@@ -28,8 +30,6 @@ import { assertModerates, assertModeratesAny, moderatedDialogue } from './rights
 import { normalizeWatchedWord, watchedWordsMatcher } from './watched-words.ts';
 
 const MODERATOR_VIEW = { viewerId: null, moderator: true };
-
-type HeldReason = NonNullable<QueueItem['heldReason']>;
 
 /**
  * Why a new comment must wait for a moderator, if it must: the dialogue's policy, its watched
@@ -52,7 +52,10 @@ interface QueueEntry {
 }
 
 async function queueEntries(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueEntry[]> {
-  const reports = await openReportsOf(ctx.db, rows.map((row) => row.id));
+  const reports = await openReportsOf(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
   const histories = await authorHistories(ctx.db, [...new Set(rows.map((row) => row.author_id))]);
   const topics = new Map<string, Awaited<ReturnType<typeof findTopic>>>();
   const dialogues = new Map<string, DialogueRow | undefined>();
@@ -70,9 +73,9 @@ async function queueEntries(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueE
       dialogueSlug: dialogue.slug,
       topicNumber: topic.number,
       kind: held ? 'held' : 'reported',
-      heldReason: (row.held_reason as QueueItem['heldReason']) ?? null,
+      heldReason: row.held_reason,
       waitingSince: held ? row.updated_at : (own[0]?.created_at ?? row.updated_at),
-      reports: own.map((report) => ({ reason: report.reason as QueueItem['reports'][number]['reason'], details: report.details, createdAt: report.created_at })),
+      reports: own.map((report) => ({ reason: report.reason, details: report.details, createdAt: report.created_at })),
       authorHistory: histories.get(row.author_id) ?? { held: 0, hidden: 0, declined: 0 },
     };
     entries.push({ dialogueId: dialogue.id, item });
@@ -86,11 +89,7 @@ async function queueEntries(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueE
  */
 export async function moderationQueue(ctx: Ctx, viewer: Viewer, query: QueueQuery = {}): Promise<{ items: QueueItem[] }> {
   assertModeratesAny(viewer);
-  const scope = query.dialogue
-    ? [(await moderatedDialogue(ctx, viewer, query.dialogue)).id]
-    : isOrganizer(viewer)
-      ? null
-      : viewer.moderatedDialogueIds;
+  const scope = query.dialogue ? [(await moderatedDialogue(ctx, viewer, query.dialogue)).id] : isOrganizer(viewer) ? null : viewer.moderatedDialogueIds;
   const ids = await queuedCommentIds(ctx.db, scope);
   const rows = (await Promise.all(ids.map((id) => findCommentWithAuthor(ctx.db, id)))).filter((row) => row !== undefined);
   const items = (await queueEntries(ctx, rows)).map((entry) => entry.item);
@@ -117,21 +116,6 @@ export async function holdIfReported(ctx: Ctx, commentId: string, dialogue: Dial
   await announceQueued(ctx, commentId);
 }
 
-interface Transition {
-  from: readonly CommentStatus[];
-  to: CommentStatus;
-}
-
-const TRANSITIONS: Record<ModerationActionBody['action'], Transition> = {
-  approve: { from: ['pending'], to: 'published' },
-  decline: { from: ['pending'], to: 'declined' },
-  hide: { from: ['published', 'pending'], to: 'hidden' },
-  restore: { from: ['hidden'], to: 'published' },
-};
-
-/** The decisions an author is told of; the client words them in the author's language, with the reason. */
-const TOLD_TO_AUTHOR = new Set<ModerationActionBody['action']>(['approve', 'decline', 'hide']);
-
 /**
  * One moderator decision on one comment. The status changes only if it is still what the
  * moderator saw, so of two moderators acting at once the second gets 409 and nothing happens twice.
@@ -143,12 +127,11 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
   const { dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
   assertModerates(viewer, dialogue.id);
   const reason = input.reason?.trim() || null;
-  if ((input.action === 'hide' || input.action === 'decline') && !reason) {
+  if (needsReason(input.action) && !reason) {
     throw new AppError(400, 'reason_required', 'Say why: the author is told, and the reason is kept in the audit log.');
   }
   const now = nowIso();
-  // Approving a published comment that was reported keeps it and closes its reports.
-  const dismissesReports = input.action === 'approve' && comment.status === 'published';
+  const dismissesReports = keepsReported(input.action, comment.status);
   const transition = TRANSITIONS[input.action];
   const done = await ctx.write(async (trx) => {
     if (dismissesReports) {
@@ -168,16 +151,18 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
       before: { status: comment.status },
       after: { status: dismissesReports ? comment.status : transition.to },
     });
-    if (!dismissesReports && TOLD_TO_AUTHOR.has(input.action)) {
+    // The client words the decision in the author's language, with the reason.
+    if (!dismissesReports && isToldToAuthor(input.action)) {
       await insertNotification(trx, comment.author_id, `comment.${input.action}`, commentId, reason ?? '', now);
     }
     return true;
   });
-  if (!done) throw new AppError(409, 'already_moderated', 'Another moderator has already dealt with this comment, or it is not in a state this action applies to.');
-  if (!dismissesReports) ctx.realtime.commentChanged(commentId, comment.status as CommentStatus);
+  if (!done)
+    throw new AppError(409, 'already_moderated', 'Another moderator has already dealt with this comment, or it is not in a state this action applies to.');
+  if (!dismissesReports) ctx.realtime.commentChanged(commentId, comment.status);
   const status = dismissesReports ? comment.status : transition.to;
   ctx.realtime.moderationResolved(dialogue.id, { commentId, action: input.action, status });
-  if (!dismissesReports && TOLD_TO_AUTHOR.has(input.action)) ctx.realtime.notified(comment.author_id);
+  if (!dismissesReports && isToldToAuthor(input.action)) ctx.realtime.notified(comment.author_id);
   const row = await findCommentWithAuthor(ctx.db, commentId);
   return toCommentDto(row!, MODERATOR_VIEW);
 }
@@ -207,13 +192,11 @@ export async function setWatchedWords(ctx: Ctx, viewer: Viewer, slug: string, in
   return { words };
 }
 
-const decodeAuditCursor = (cursor: string): { createdAt: string; id: string } => {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
-    throw new AppError(400, 'invalid_cursor', 'The `after` cursor is not one this server handed out.');
-  }
-  return { createdAt, id };
-};
+function decodeAuditCursor(cursor: string): { createdAt: string; id: string } {
+  const position = decodeCursor(cursor, ['createdAt', 'id']);
+  if (Number.isNaN(Date.parse(position.createdAt))) throw new AppError(400, 'invalid_cursor', 'The `after` cursor is not one this server handed out.');
+  return position;
+}
 
 /**
  * The audit log, newest first; it is only ever appended to. Organizers read all of it; a moderator
@@ -221,14 +204,17 @@ const decodeAuditCursor = (cursor: string): { createdAt: string; id: string } =>
  */
 export async function auditLog(ctx: Ctx, viewer: Viewer, query: AuditQuery): Promise<AuditLog> {
   assertModeratesAny(viewer);
-  const limit = query.limit ?? 50;
+  const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
   const dialogueId = query.dialogue ? (await moderatedDialogue(ctx, viewer, query.dialogue)).id : undefined;
+  const action = query.action || undefined;
+  // An action the log never records matches nothing.
+  if (action !== undefined && !isAuditAction(action)) return { items: [], nextCursor: null };
   const rows = await listAudit(
     ctx.db,
     {
       ...(dialogueId ? { dialogueId } : {}),
       ...(isOrganizer(viewer) ? {} : { withinDialogues: viewer.moderatedDialogueIds }),
-      ...(query.action ? { action: query.action } : {}),
+      ...(action ? { action } : {}),
       ...(query.actor ? { actorId: query.actor } : {}),
       ...(query.after ? { before: decodeAuditCursor(query.after) } : {}),
     },
@@ -247,5 +233,5 @@ export async function auditLog(ctx: Ctx, viewer: Viewer, query: AuditQuery): Pro
     createdAt: row.created_at,
   }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? Buffer.from(`${last.createdAt}|${last.id}`).toString('base64url') : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Role } from '../../shared/common.constants.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -47,7 +48,7 @@ export async function listDialogueModerators(db: Executor, dialogueId: string) {
  * role a removal leaves behind always counts the appointments another transaction just made.
  * SQLite runs one write transaction at a time anyway.
  */
-export async function lockUser(trx: Transaction<Database>, userId: string): Promise<{ role: string } | undefined> {
+export async function lockUser(trx: Transaction<Database>, userId: string): Promise<{ role: Role } | undefined> {
   return trx
     .updateTable('users')
     .set((eb) => ({ role: eb.ref('role') }))
@@ -72,7 +73,7 @@ export async function deleteDialogueModerator(trx: Transaction<Database>, dialog
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function setRole(trx: Transaction<Database>, userId: string, role: string, now: string): Promise<void> {
+export async function setRole(trx: Transaction<Database>, userId: string, role: Role, now: string): Promise<void> {
   await trx.updateTable('users').set({ role, updated_at: now }).where('id', '=', userId).execute();
 }
 
@@ -80,7 +81,7 @@ export interface UserMatch {
   id: string;
   display_name: string;
   email: string;
-  role: string;
+  role: Role;
   country: string;
 }
 

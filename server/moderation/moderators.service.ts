@@ -1,10 +1,4 @@
-import type { Role } from '../../shared/common.ts';
-import {
-  USER_SEARCH_LIMIT_DEFAULT,
-  type DialogueModeratorList,
-  type UserSearchQuery,
-  type UserSearchResult,
-} from '../../shared/moderation.ts';
+import { USER_SEARCH_LIMIT_DEFAULT, type DialogueModeratorList, type UserSearchQuery, type UserSearchResult } from '../../shared/moderation.ts';
 import { recordAction } from '../audit/audit.repository.ts';
 import { findUserById } from '../auth/users.repository.ts';
 import { isOrganizer, type Viewer } from '../auth/viewer.ts';
@@ -36,7 +30,7 @@ export async function moderatedSlugs(ctx: Ctx, user: { id: string; role: string 
 
 async function moderatorList(ctx: Ctx, dialogueId: string): Promise<DialogueModeratorList> {
   const rows = await listDialogueModerators(ctx.db, dialogueId);
-  return { items: rows.map((row) => ({ id: row.id, displayName: row.display_name, email: row.email, role: row.role as Role })) };
+  return { items: rows.map((row) => ({ id: row.id, displayName: row.display_name, email: row.email, role: row.role })) };
 }
 
 export async function listModerators(ctx: Ctx, viewer: Viewer, slug: string): Promise<DialogueModeratorList> {
@@ -116,5 +110,5 @@ export async function removeModerator(ctx: Ctx, viewer: Viewer, slug: string, us
 export async function findUsers(ctx: Ctx, viewer: Viewer, query: UserSearchQuery): Promise<UserSearchResult> {
   if (!isOrganizer(viewer)) throw forbidden('Only an organizer can look people up.');
   const rows = await searchUsers(ctx.db, query.q ?? '', query.limit ?? USER_SEARCH_LIMIT_DEFAULT);
-  return { items: rows.map((row) => ({ id: row.id, displayName: row.display_name, email: row.email, role: row.role as Role, country: row.country })) };
+  return { items: rows.map((row) => ({ id: row.id, displayName: row.display_name, email: row.email, role: row.role, country: row.country })) };
 }

@@ -29,7 +29,15 @@ export async function suspend(ctx: Ctx, viewer: Viewer, userId: string, input: S
   const suspension = { userId, until, reason: input.reason.trim(), createdAt: nowIso() };
   await ctx.write(async (trx) => {
     await insertSuspension(trx, { id: newId(), ...suspension, createdBy: viewer.id });
-    await recordAction(trx, { dialogueId: null, actorId: viewer.id, action: 'user.suspend', targetType: 'user', targetId: userId, reason: suspension.reason, after: { until } });
+    await recordAction(trx, {
+      dialogueId: null,
+      actorId: viewer.id,
+      action: 'user.suspend',
+      targetType: 'user',
+      targetId: userId,
+      reason: suspension.reason,
+      after: { until },
+    });
   });
   // Their open pages reconnect as suspended at once, rather than as they were when they connected.
   ctx.realtime.userChanged(userId);

@@ -2,11 +2,7 @@
 // letters (`xenophob*`), whatever the case or accents ("Étrangers" matches "etrangers"), in any
 // language the dialogue uses.
 
-const strip = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const strip = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -2,13 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../shared/common.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.ts';
-import { SESSION_COOKIE, validateSessionToken } from '../auth/sessions.ts';
-import { activeSuspensionEnd, findUserById } from '../auth/users.repository.ts';
+import { loadViewer } from '../auth/auth.service.ts';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { nowIso } from '../lib/time.ts';
-import { appointedDialogueIds } from '../moderation/moderators.repository.ts';
 import { isApiRequest } from './api-request.ts';
 
 declare module 'fastify' {
@@ -46,31 +44,6 @@ export function requireModeratorOf(locate: (request: FastifyRequest) => Promise<
       throw new AppError(403, 'forbidden', 'Only a moderator of this dialogue can do this.');
     }
   };
-}
-
-export interface LoadedViewer {
-  viewer: Viewer;
-  /** set when the session was just renewed, so the cookie must be sent again */
-  renewedUntil: string | null;
-  /** when the session ends unless renewed: sockets drop what it allowed then */
-  expiresAt: string;
-}
-
-export async function loadViewer(ctx: Ctx, token: string | undefined): Promise<LoadedViewer | null> {
-  if (!token) return null;
-  const valid = await validateSessionToken(ctx.db, token);
-  if (!valid) return null;
-  const user = await findUserById(ctx.db, valid.session.user_id);
-  if (!user) return null;
-  const viewer: Viewer = {
-    id: user.id,
-    role: user.role as Role,
-    displayName: user.display_name,
-    suspendedUntil: await activeSuspensionEnd(ctx.db, user.id, nowIso()),
-    sessionId: valid.session.id,
-    moderatedDialogueIds: user.role === 'moderator' ? await appointedDialogueIds(ctx.db, user.id) : [],
-  };
-  return { viewer, renewedUntil: valid.renewed ? valid.session.expires_at : null, expiresAt: valid.session.expires_at };
 }
 
 export const authPlugin = fp(async (app, { ctx }: { ctx: Ctx }) => {

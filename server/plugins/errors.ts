@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import type { ErrorCode } from '../../shared/errors.constants.ts';
+import { AppError, errorBody } from '../errors.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -15,7 +16,7 @@ function detailsOf(issues: ValidationIssue[], part: string | undefined): { path:
   });
 }
 
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Partial<Record<string, ErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
@@ -28,22 +29,22 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       void reply.headers(error.headers).status(error.status);
-      return { error: { code: error.code, message: error.message } };
+      return errorBody(error.code, error.message);
     }
     if (error.validation) {
       void reply.status(400);
       const details = detailsOf(error.validation as ValidationIssue[], error.validationContext);
       const first = details[0];
-      return { error: { code: 'validation_failed', message: first ? `${first.path} ${first.message}` : 'The request is not valid.', details } };
+      return errorBody('validation_failed', first ? `${first.path} ${first.message}` : 'The request is not valid.', details);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       void reply.status(status);
       const code = FASTIFY_CODES[error.code] ?? (error instanceof SyntaxError ? 'invalid_json' : 'bad_request');
-      return { error: { code, message: status === 413 ? 'The request body is too large.' : error.message } };
+      return errorBody(code, status === 413 ? 'The request body is too large.' : error.message);
     }
     request.log.error({ err: error, reqId: request.id }, 'request failed');
     void reply.status(500);
-    return { error: { code: 'internal_error', message: `Something went wrong on our side (request ${request.id}).` } };
+    return errorBody('internal_error', `Something went wrong on our side (request ${request.id}).`);
   });
 }

@@ -12,7 +12,7 @@ import { rooms } from '../realtime/rooms.ts';
 import { createCatchUpBudget } from '../realtime/catch-up-budget.ts';
 import { registerSocketHandlers } from '../realtime/socket.handlers.ts';
 import { visitorIdFrom } from '../stats/visitor.ts';
-import { loadViewer } from './auth.ts';
+import { loadViewer } from '../auth/auth.service.ts';
 import { isOwnOrigin, type OriginConfig } from './origin-check.ts';
 
 /** Largest frame a client may send: every client command is a few ids. */
@@ -87,7 +87,11 @@ function capPerAddress(max: number, trustProxy: boolean) {
     const address = addressOf(socket, trustProxy);
     const count = open.get(address) ?? 0;
     if (count >= max) {
-      next(Object.assign(new Error(`Too many connections from this address (at most ${max}); close some tabs and try again.`), { data: { code: 'too_many_connections' } }));
+      next(
+        Object.assign(new Error(`Too many connections from this address (at most ${max}); close some tabs and try again.`), {
+          data: { code: 'too_many_connections' },
+        }),
+      );
       return;
     }
     open.set(address, count + 1);

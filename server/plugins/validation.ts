@@ -42,7 +42,8 @@ function refusingNul(validate: ValidateFunction): ReturnType<FastifySchemaCompil
       return false;
     }
     const instancePath = pathOfNul(data);
-    check.errors = instancePath === null ? null : [{ keyword: 'nul', instancePath, schemaPath: '#', params: {}, message: 'must not contain the NUL character' }];
+    check.errors =
+      instancePath === null ? null : [{ keyword: 'nul', instancePath, schemaPath: '#', params: {}, message: 'must not contain the NUL character' }];
     return instancePath === null;
   };
   check.errors = null as FastifySchemaValidationError[] | null;

@@ -1,11 +1,7 @@
 import type { Quote, QuoteFlag } from '../../shared/quotes.ts';
 import { publicAttribution, type Attribution } from '../../shared/quote-consent.ts';
 import { markdownToPlainText } from '../../shared/quote-text.ts';
-import type { NAME_DISPLAYS, QUOTE_CONSENTS } from '../../shared/users.ts';
 import type { QuoteWithSource } from './quotes.repository.ts';
-
-type QuoteConsent = (typeof QUOTE_CONSENTS)[number];
-type NameDisplay = (typeof NAME_DISPLAYS)[number];
 
 /** An empty stored excerpt means the whole comment, which then follows the comment's edits. */
 export const WHOLE_COMMENT = '';
@@ -20,8 +16,8 @@ function flagOf(row: QuoteWithSource, effective: Attribution | null): QuoteFlag 
 
 /** The quote as its audience may see it: who chose it is curation business, for moderators only. */
 function toQuoteDto(row: QuoteWithSource, moderator: boolean): Quote {
-  const attribution = row.attribution as Attribution;
-  const effective = publicAttribution(row.author_consent as QuoteConsent, row.author_name_display as NameDisplay, attribution);
+  const attribution = row.attribution;
+  const effective = publicAttribution(row.author_consent, row.author_name_display, attribution);
   const named = effective === 'name';
   const located = named || effective === 'country';
   return {
@@ -35,7 +31,7 @@ function toQuoteDto(row: QuoteWithSource, moderator: boolean): Quote {
     attributionLabel: {
       name: named ? row.author_name : null,
       country: located ? row.author_country : null,
-      affiliation: located ? (row.author_affiliation as Quote['attributionLabel']['affiliation']) : null,
+      affiliation: located ? row.author_affiliation : null,
     },
     position: row.position,
     createdAt: row.created_at,

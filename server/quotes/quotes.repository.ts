@@ -63,14 +63,7 @@ export const lockTopicQuotes = (trx: Transaction<Database>, topicId: string): Pr
 
 /** The topic's quote ids in their current order. */
 export async function quoteOrder(trx: Transaction<Database>, topicId: string): Promise<{ id: string; position: number }[]> {
-  return trx
-    .selectFrom('quotes')
-    .select(['id', 'position'])
-    .where('topic_id', '=', topicId)
-    .orderBy('position')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return trx.selectFrom('quotes').select(['id', 'position']).where('topic_id', '=', topicId).orderBy('position').orderBy('created_at').orderBy('id').execute();
 }
 
 export async function insertQuote(trx: Transaction<Database>, row: QuotesTable): Promise<void> {
@@ -93,6 +86,11 @@ export async function deleteQuote(trx: Transaction<Database>, id: string): Promi
 export async function renumberQuotes(trx: Transaction<Database>, current: { id: string; position: number }[], orderedIds: string[]): Promise<void> {
   const was = new Map(current.map((quote) => [quote.id, quote.position]));
   for (const [index, id] of orderedIds.entries()) {
-    if (was.get(id) !== index + 1) await trx.updateTable('quotes').set({ position: index + 1 }).where('id', '=', id).execute();
+    if (was.get(id) !== index + 1)
+      await trx
+        .updateTable('quotes')
+        .set({ position: index + 1 })
+        .where('id', '=', id)
+        .execute();
   }
 }

@@ -1,7 +1,7 @@
 import type { CreateQuoteBody, DialogueQuotes, PatchQuoteBody, Quote } from '../../shared/quotes.ts';
 import { consentAllows, type Attribution } from '../../shared/quote-consent.ts';
 import { buildExcerpt } from '../../shared/quote-text.ts';
-import type { QUOTE_CONSENTS } from '../../shared/users.ts';
+import type { QuoteConsent } from '../../shared/users.constants.ts';
 import { recordAction } from '../audit/audit.repository.ts';
 import { findUserById } from '../auth/users.repository.ts';
 import { assertCanWrite, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
@@ -26,8 +26,6 @@ import {
   updateQuote,
 } from './quotes.repository.ts';
 
-type QuoteConsent = (typeof QUOTE_CONSENTS)[number];
-
 const REFUSALS: Record<QuoteConsent, string> = {
   none: 'The author does not consent to be quoted.',
   anonymous: 'The author consents to be quoted only anonymously (attribution "none").',
@@ -37,7 +35,7 @@ const REFUSALS: Record<QuoteConsent, string> = {
 
 async function assertConsent(ctx: Ctx, authorId: string, attribution: Attribution): Promise<void> {
   const author = await findUserById(ctx.db, authorId);
-  const consent = (author?.quote_consent ?? 'none') as QuoteConsent;
+  const consent = author?.quote_consent ?? 'none';
   if (!consentAllows(consent, attribution)) throw new AppError(409, 'quote_not_allowed', REFUSALS[consent]);
 }
 

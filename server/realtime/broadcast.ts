@@ -76,7 +76,11 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
       const event = eventFor(AUDIENCES.public, publicBefore(row, before), row.status);
       const shown = toCommentDto(row, { viewerId: null, moderator: false });
       send(io.to(topicRoom).except([moderatorRoom, authorRoom]), event, AUDIENCES.public(row.status) ? shown : withoutContent(shown));
-      send(io.to(authorRoom).except(moderatorRoom), eventFor(AUDIENCES.author, before, row.status), toCommentDto(row, { viewerId: row.author_id, moderator: false }));
+      send(
+        io.to(authorRoom).except(moderatorRoom),
+        eventFor(AUDIENCES.author, before, row.status),
+        toCommentDto(row, { viewerId: row.author_id, moderator: false }),
+      );
     }
     send(io.to(moderatorRoom), eventFor(AUDIENCES.moderators, before, row.status), toCommentDto(row, { viewerId: null, moderator: true }));
     return row.topic_id;
@@ -125,7 +129,9 @@ export function createBroadcaster(io: IoServer, db: Kysely<Database>, log: Realt
   async function evictReaders(dialogueId: string): Promise<void> {
     const topicIds = (await listTopics(db, dialogueId)).map((topic) => topic.id);
     const followed = [rooms.dialogue(dialogueId), ...topicIds.map(rooms.topic)];
-    io.in(followed).except(rooms.organizers).socketsLeave([...followed, ...topicIds.map(rooms.topicModerators)]);
+    io.in(followed)
+      .except(rooms.organizers)
+      .socketsLeave([...followed, ...topicIds.map(rooms.topicModerators)]);
   }
 
   /** A quoted comment that is edited, hidden, withdrawn or restored changes its quotes' text or flag. */

@@ -1,25 +1,24 @@
-import type { TSchema } from 'typebox';
+import type { Static, TSchema } from 'typebox';
 import type { ValidateFunction } from 'ajv';
 import {
   DialogueRefPayload,
   TopicJoinPayload,
   TopicRefPayload,
   TYPING_INTERVAL_MS,
+  type ClientToServerEvents,
   type Failed,
   type TopicJoined,
   type DialogueJoined,
 } from '../../shared/realtime.ts';
 import { assertCanWrite, isOrganizer, type Viewer } from '../auth/viewer.ts';
-import { findSession } from '../auth/sessions.repository.ts';
-import { findUserById } from '../auth/users.repository.ts';
+import { loadViewer, sessionExpiry, shownAs } from '../auth/auth.service.ts';
 import { assertWritable, catchUp } from '../comments/comments.service.ts';
 import { readPosition } from '../comments/reads.service.ts';
 import type { Ctx } from '../context.ts';
-import { findDialogueById, listTopics } from '../dialogues/dialogues.repository.ts';
-import { visibleTopic } from '../dialogues/dialogues.service.ts';
+import { assertDialogueVisible, isPublishedDialogue, topicIdsOf, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, notFound } from '../errors.ts';
 import { moderatesNow } from '../moderation/rights.ts';
-import { loadViewer, notSignedIn } from '../plugins/auth.ts';
+import { notSignedIn } from '../plugins/auth.ts';
 import { makeAjv } from '../plugins/validation.ts';
 import type { CatchUpBudget } from './catch-up-budget.ts';
 import type { IoSocket, RealtimeLog } from './io.ts';
@@ -35,12 +34,12 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const EXPIRY_MARGIN_MS = 1_000;
 
 const ajv = makeAjv(false);
-const validator = (schema: TSchema): ValidateFunction => ajv.compile(schema);
+const validator = <S extends TSchema>(schema: S): ValidateFunction<Static<S>> => ajv.compile<Static<S>>(schema);
 const validJoin = validator(TopicJoinPayload);
 const validTopicRef = validator(TopicRefPayload);
 const validDialogueRef = validator(DialogueRefPayload);
 
-const failure = (code: string, message: string): Failed => ({ ok: false, error: { code, message } });
+const failure = (code: Failed['error']['code'], message: string): Failed => ({ ok: false, error: { code, message } });
 
 function eventBudget() {
   let windowStart = Date.now();
@@ -60,7 +59,12 @@ function eventBudget() {
   };
 }
 
-type Reply = (reply: object) => void;
+type Command = keyof ClientToServerEvents;
+type PayloadOf<E extends Command> = Parameters<ClientToServerEvents[E]>[0];
+/** What the command's ack carries when it succeeded, as the event map declares it. */
+type DoneOf<E extends Command> = Exclude<Parameters<NonNullable<Parameters<ClientToServerEvents[E]>[1]>>[0], Failed>;
+/** A command as it arrives: whatever the client sent, the ack last when it asked for one. */
+type WireListener = (payload?: unknown, ack?: unknown) => void;
 
 /**
  * Wires the client commands of one socket: each payload is checked against its schema, each
@@ -84,11 +88,8 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     if (expiresAt === null || sessionId === undefined) return;
     const delay = Math.min(Math.max(Date.parse(expiresAt) + EXPIRY_MARGIN_MS - Date.now(), 0), MAX_TIMER_MS);
     expiryTimer = setTimeout(() => {
-      findSession(ctx.db, sessionId)
-        .then((session) => {
-          if (session && Date.parse(session.expires_at) > Date.now()) watchExpiry(session.expires_at);
-          else signOut();
-        })
+      sessionExpiry(ctx, sessionId)
+        .then((expiresAt) => (expiresAt === null ? signOut() : watchExpiry(expiresAt)))
         .catch((err: unknown) => log.warn({ err }, 'socket session check failed'));
     }, delay);
     expiryTimer.unref();
@@ -126,16 +127,21 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
    */
   async function stillVisible(viewer: Viewer | null, dialogueId: string): Promise<boolean> {
     if (isOrganizer(viewer)) return true;
-    return (await findDialogueById(ctx.db, dialogueId))?.published === 1;
+    return isPublishedDialogue(ctx, dialogueId);
   }
 
   watchExpiry(socket.data.sessionExpiresAt);
 
-  function handle<P>(event: string, valid: ValidateFunction, run: (payload: P) => Promise<object>): void {
-    socket.on(event as 'topic:leave', ((payload: unknown, ack: unknown) => {
+  /**
+   * Answers `event` with `run`, once its payload passed `valid`: the payload and the success of the
+   * ack are the ones the event map gives that command.
+   */
+  function handle<E extends Command>(event: E, valid: ValidateFunction<PayloadOf<E>>, run: (payload: PayloadOf<E>) => Promise<DoneOf<E>>): void {
+    const listener: WireListener = (payload, ack) => {
       // `emit(event, ack)` without a payload: the ack arrives first.
       if (typeof payload === 'function' && ack === undefined) [payload, ack] = [undefined, payload];
-      const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => undefined;
+      // What the client sent is only known to be a function: socket.io's ack, answered by the map's reply.
+      const reply = typeof ack === 'function' ? (ack as (reply: DoneOf<E> | Failed) => void) : () => undefined;
       const allowed = budget.take();
       if (allowed !== 'ok') {
         reply(failure('rate_limited', 'Too many events; slow down.'));
@@ -147,15 +153,17 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
         reply(failure('validation_failed', `Invalid payload${first ? `: ${first.instancePath || '/'} ${first.message}` : ''}.`));
         return;
       }
-      run(payload as P).then(reply, (error: unknown) => {
+      run(payload).then(reply, (error: unknown) => {
         if (error instanceof AppError && error.status < 500) return reply(failure(error.code, error.message));
         log.warn({ err: error, event }, 'socket command failed');
         reply(failure('internal_error', 'Something went wrong on the server.'));
       });
-    }) as never);
+    };
+    // Checked against every command's listener: a wire listener takes whatever any of them is sent.
+    socket.on<Command>(event, listener);
   }
 
-  handle<TopicJoinPayload>('topic:join', validJoin, async (payload) => {
+  handle('topic:join', validJoin, async (payload) => {
     if (payload.afterSeq === undefined) return joinTopic(payload);
     const address = socket.data.address;
     if (catchUpBudget.exhausted(address)) {
@@ -197,7 +205,7 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     return { ok: true, ...joined };
   }
 
-  handle<TopicRefPayload>('topic:leave', validTopicRef, async ({ topicId }) => {
+  handle('topic:leave', validTopicRef, async ({ topicId }) => {
     const dialogueId = dialogueOfTopic.get(topicId);
     if (dialogueId === undefined) return { ok: true };
     dialogueOfTopic.delete(topicId);
@@ -209,28 +217,28 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     return { ok: true };
   });
 
-  handle<DialogueRefPayload>('dialogue:join', validDialogueRef, async ({ dialogueId }) => {
+  handle('dialogue:join', validDialogueRef, async ({ dialogueId }) => {
     const viewer = await currentViewer();
-    const dialogue = await findDialogueById(ctx.db, dialogueId);
-    if (!dialogue || (dialogue.published !== 1 && !isOrganizer(viewer))) throw notFound('This dialogue');
+    await assertDialogueVisible(ctx, viewer, dialogueId);
     await socket.join(rooms.dialogue(dialogueId));
     if (!(await stillVisible(viewer, dialogueId))) {
       await socket.leave(rooms.dialogue(dialogueId));
       throw notFound('This dialogue');
     }
-    const topics = await listTopics(ctx.db, dialogueId);
+    const topics = await topicIdsOf(ctx, dialogueId);
     const joined: DialogueJoined = {
-      viewers: await Promise.all(topics.map(async (topic) => ({ topicId: topic.id, viewers: await presence.count(topic.id) }))),
+      viewers: await Promise.all(topics.map(async (topicId) => ({ topicId, viewers: await presence.count(topicId) }))),
     };
     return { ok: true, ...joined };
   });
 
-  handle<DialogueRefPayload>('dialogue:leave', validDialogueRef, async ({ dialogueId }) => {
+  handle('dialogue:leave', validDialogueRef, async ({ dialogueId }) => {
     await socket.leave(rooms.dialogue(dialogueId));
     return { ok: true };
   });
 
-  handle<TopicRefPayload>('typing', validTopicRef, async ({ topicId }) => {
+  /** Tells the others in the topic that this participant is writing, at most once per interval. */
+  async function typing({ topicId }: TopicRefPayload): Promise<{ ok: true }> {
     if (!socket.data.viewer || !socket.data.token) throw notSignedIn();
     if (!dialogueOfTopic.has(topicId)) throw new AppError(409, 'not_joined', 'Join the topic before typing in it.');
     const now = Date.now();
@@ -242,14 +250,18 @@ export function registerSocketHandlers(ctx: Ctx, socket: IoSocket, presence: Pre
     assertCanWrite(viewer);
     const { topic, dialogue } = await visibleTopic(ctx, viewer, topicId);
     assertWritable(dialogue, topic);
-    const user = await findUserById(ctx.db, viewer.id);
-    if (!user) throw notSignedIn();
+    const shown = await shownAs(ctx, viewer.id);
+    if (!shown) throw notSignedIn();
     socket
       .to(rooms.topic(topicId))
-      .except(rooms.topicUser(topicId, user.id))
-      .emit('topic:typing', { topicId, displayName: user.name_display === 'country' ? null : user.display_name, country: user.country });
+      .except(rooms.topicUser(topicId, viewer.id))
+      .emit('topic:typing', { topicId, ...shown });
     return { ok: true };
-  });
+  }
+
+  handle('topic:typing', validTopicRef, typing);
+  // The name before `topic:typing`, accepted until the next release (see the event map).
+  handle('typing', validTopicRef, typing);
 
   socket.on('disconnect', () => {
     clearTimeout(expiryTimer);

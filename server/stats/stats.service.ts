@@ -19,9 +19,7 @@ import {
 function tally(entries: Iterable<{ key: string; count: number }>): KeyCount[] {
   const totals = new Map<string, number>();
   for (const { key, count } of entries) totals.set(key, (totals.get(key) ?? 0) + count);
-  return [...totals]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...totals].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Every day of the window with its count, zeros included. */

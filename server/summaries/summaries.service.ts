@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { PAGE_LIMIT_DEFAULT } from '../../shared/common.constants.ts';
 import type {
   Citations,
   PutSummaryBody,
   Suggestions,
   Summary,
   SummaryDiff,
-  SummaryStatus,
   SummaryVersion,
   SummaryVersionList,
   SummaryVersionsQuery,
@@ -18,6 +18,7 @@ import { assertCanWrite, isOrganizer, moderatesDialogue, type Viewer } from '../
 import type { Ctx } from '../context.ts';
 import { visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import { decodeNumberCursor, encodeNumberCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
 import { assertModerates } from '../moderation/rights.ts';
@@ -38,7 +39,6 @@ import {
 
 /** Where a summary route points: a dialogue by slug, or a topic by id. */
 export type SummaryTarget = { slug: string } | { topicId: string };
-
 
 async function resolveScope(ctx: Ctx, viewer: Viewer | null, target: SummaryTarget): Promise<SummaryScope> {
   if ('slug' in target) return { dialogueId: (await visibleDialogue(ctx, viewer, target.slug)).id, topicId: null };
@@ -69,7 +69,7 @@ export async function summaryView(db: Kysely<Database>, scope: SummaryScope, mod
     return {
       ...emptySummary(scope),
       body: summary.body,
-      status: summary.status as SummaryStatus,
+      status: summary.status,
       version: summary.version,
       approvedVersion: approved?.version ?? null,
       updatedBy: { id: summary.updated_by, displayName: summary.updated_by_name },
@@ -105,7 +105,11 @@ export async function putSummary(ctx: Ctx, viewer: Viewer, target: SummaryTarget
     const current = await findSummary(trx, scope);
     const currentVersion = current?.version ?? 0;
     if (input.baseVersion !== undefined && input.baseVersion !== currentVersion) {
-      throw new AppError(409, 'summary_conflict', `Someone saved version ${currentVersion} since you started from version ${input.baseVersion}; reload it before saving.`);
+      throw new AppError(
+        409,
+        'summary_conflict',
+        `Someone saved version ${currentVersion} since you started from version ${input.baseVersion}; reload it before saving.`,
+      );
     }
     const version = currentVersion + 1;
     const summaryId = current?.id ?? newId();
@@ -135,7 +139,7 @@ async function editableSummary(ctx: Ctx, viewer: Viewer, target: SummaryTarget) 
 
 const versionInfo = (row: VersionWithAuthor) => ({
   version: row.version,
-  status: row.status as SummaryStatus,
+  status: row.status,
   author: { id: row.author_id, displayName: row.author_name },
   createdAt: row.created_at,
 });
@@ -143,10 +147,10 @@ const versionInfo = (row: VersionWithAuthor) => ({
 export async function summaryVersions(ctx: Ctx, viewer: Viewer, target: SummaryTarget, query: SummaryVersionsQuery): Promise<SummaryVersionList> {
   const summary = await editableSummary(ctx, viewer, target);
   if (!summary) return { items: [], nextCursor: null };
-  const limit = query.limit ?? 50;
-  const rows = await listVersions(ctx.db, summary.id, query.after === undefined ? undefined : Number(query.after), limit + 1);
+  const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+  const rows = await listVersions(ctx.db, summary.id, query.after === undefined ? undefined : decodeNumberCursor(query.after), limit + 1);
   const items = rows.slice(0, limit).map(versionInfo);
-  return { items, nextCursor: rows.length > limit ? String(items.at(-1)!.version) : null };
+  return { items, nextCursor: rows.length > limit ? encodeNumberCursor(items.at(-1)!.version) : null };
 }
 
 async function loadVersion(ctx: Ctx, summaryId: string | undefined, version: number): Promise<VersionWithAuthor> {

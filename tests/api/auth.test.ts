@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '../../shared/users.ts';
 import { toIso } from '../../server/lib/time.ts';
 import { describeOnEachDatabase } from '../helpers/databases.ts';
-import {
-  PASSWORD,
-  call,
-  participant,
-  register,
-  registration,
-  sessionCookieOf,
-  uniqueEmail,
-  type Agent,
-} from '../helpers/factories.ts';
+import { PASSWORD, call, participant, register, registration, sessionCookieOf, uniqueEmail, type Agent } from '../helpers/factories.ts';
 import { useTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const USER_FIELDS = [
@@ -56,8 +47,7 @@ async function signInAgain(t: TestApp, agent: Agent): Promise<Agent> {
 
 const me = (t: TestApp, agent: Agent | null) => call(t, 'GET', '/api/auth/me', { as: agent });
 
-const usersWithEmail = async (t: TestApp, email: string) =>
-  t.ctx.db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).execute();
+const usersWithEmail = async (t: TestApp, email: string) => t.ctx.db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).execute();
 
 describeOnEachDatabase('auth', (kind) => {
   const t = useTestApp(kind);
@@ -288,7 +278,11 @@ describeOnEachDatabase('auth', (kind) => {
 
     it('treats an expired session as signed out and forgets it', async () => {
       const agent = await participant(t);
-      await t.ctx.db.updateTable('sessions').set({ expires_at: toIso(Date.now() - 1000) }).where('user_id', '=', agent.user.id).execute();
+      await t.ctx.db
+        .updateTable('sessions')
+        .set({ expires_at: toIso(Date.now() - 1000) })
+        .where('user_id', '=', agent.user.id)
+        .execute();
       const response = await me(t, agent);
       expect(response.statusCode).toBe(401);
       expectSessionCleared(response);

@@ -71,7 +71,16 @@ describeOnEachDatabase('comments', (kind) => {
       const author = await participant(t);
       await t.ctx.db
         .insertInto('suspensions')
-        .values({ id: `s${Date.now()}`, user_id: author.user.id, until: toIso(Date.now() + DAY), reason: 'test', created_by: owner.user.id, created_at: toIso(Date.now()), lifted_at: null, lifted_by: null })
+        .values({
+          id: `s${Date.now()}`,
+          user_id: author.user.id,
+          until: toIso(Date.now() + DAY),
+          reason: 'test',
+          created_by: owner.user.id,
+          created_at: toIso(Date.now()),
+          lifted_at: null,
+          lifted_by: null,
+        })
         .execute();
       const response = await call(t, 'POST', `/api/topics/${topic.id}/comments`, { as: author, body: { body: 'Let me in' } });
       expect(response.statusCode).toBe(403);
@@ -128,7 +137,9 @@ describeOnEachDatabase('comments', (kind) => {
       expect(again.json<Comment>().id).toBe(first.json<Comment>().id);
 
       const burst = await Promise.all(
-        Array.from({ length: 6 }, () => call(t, 'POST', `/api/topics/${topic.id}/comments`, { as: author, body: { body: 'Burst', clientKey: 'retry-key-0002' } })),
+        Array.from({ length: 6 }, () =>
+          call(t, 'POST', `/api/topics/${topic.id}/comments`, { as: author, body: { body: 'Burst', clientKey: 'retry-key-0002' } }),
+        ),
       );
       expect(new Set(burst.map((r) => r.statusCode))).toEqual(new Set([201]));
       expect(new Set(burst.map((r) => r.json<Comment>().id)).size).toBe(1);
@@ -254,7 +265,7 @@ describeOnEachDatabase('comments', (kind) => {
       await call(t, 'PATCH', '/api/auth/me', { as: author, body: { displayName: 'After' } });
       expect(await bodies()).toEqual([['After', 'published', '<p>second</p>']]);
       await call(t, 'DELETE', `/api/comments/${comment.id}`, { as: author });
-      expect(await bodies()).toEqual([[ 'After', 'withdrawn', '']]);
+      expect(await bodies()).toEqual([['After', 'withdrawn', '']]);
       await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { published: false } });
       expect((await call(t, 'GET', `/api/topics/${topic.id}/comments`)).statusCode).toBe(404);
     });
@@ -296,7 +307,10 @@ describeOnEachDatabase('comments', (kind) => {
       const { topic, dialogue, owner } = await dialogueWithTopic(t);
       const author = await participant(t);
       const comment = await postComment(t, author, topic.id);
-      await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { opensAt: toIso(Date.now() - 2 * DAY), closesAt: toIso(Date.now() - 1000) } });
+      await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, {
+        as: owner,
+        body: { opensAt: toIso(Date.now() - 2 * DAY), closesAt: toIso(Date.now() - 1000) },
+      });
       const response = await call(t, 'PATCH', `/api/comments/${comment.id}`, { as: author, body: { body: 'Too late' } });
       expect(response.statusCode).toBe(409);
       expect(response.json().error.code).toBe('dialogue_closed');
@@ -359,6 +373,8 @@ describeOnEachDatabase('comment limits', (kind) => {
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('edit_window_closed');
     expect((await call(t, 'DELETE', `/api/comments/${comment.id}`, { as: author })).statusCode).toBe(409);
-    expect((await call(t, 'PATCH', `/api/comments/${comment.id}`, { as: await moderator(t, dialogue), body: { body: 'Fixed', note: 'typo' } })).statusCode).toBe(200);
+    expect(
+      (await call(t, 'PATCH', `/api/comments/${comment.id}`, { as: await moderator(t, dialogue), body: { body: 'Fixed', note: 'typo' } })).statusCode,
+    ).toBe(200);
   });
 });

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dialogue, Topic } from '../../shared/dialogues.ts';
 import { DAY, HOUR, toIso } from '../../server/lib/time.ts';
 import { describeOnEachDatabase } from '../helpers/databases.ts';
-import {
-  call,
-  createDialogue,
-  createTopic,
-  dialogueInput,
-  dialogueWithTopic,
-  moderator,
-  organizer,
-  participant,
-  postComment,
-} from '../helpers/factories.ts';
+import { call, createDialogue, createTopic, dialogueInput, dialogueWithTopic, moderator, organizer, participant, postComment } from '../helpers/factories.ts';
 import { useTestApp } from '../helpers/test-app.ts';
 
 describeOnEachDatabase('dialogues, topics and visits', (kind) => {
@@ -131,7 +121,16 @@ describeOnEachDatabase('dialogues, topics and visits', (kind) => {
       expect(response.statusCode).toBe(200);
       expect(response.json<Dialogue>().editWindowMinutes).toBe(t.ctx.config.editWindowMinutes);
       expect(response.json<Dialogue>().topics).toEqual([
-        { id: topic.id, dialogueId: dialogue.id, dialogueSlug: dialogue.slug, number: 1, question: topic.question, description: '', commentCount: 1, locked: false },
+        {
+          id: topic.id,
+          dialogueId: dialogue.id,
+          dialogueSlug: dialogue.slug,
+          number: 1,
+          question: topic.question,
+          description: '',
+          commentCount: 1,
+          locked: false,
+        },
       ]);
     });
 

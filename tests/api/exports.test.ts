@@ -89,7 +89,14 @@ describeOnEachDatabase('annex, raw exports and statistics', (kind) => {
       ana: await insertQuote(t, { topicId: topic1.id, commentId: f.comments.ana.id, chosenBy: f.owner.user.id, attribution: 'name', position: 1 }),
       carmen: await insertQuote(t, { topicId: topic1.id, commentId: f.comments.carmen.id, chosenBy: f.owner.user.id, attribution: 'country', position: 2 }),
       hidden: await insertQuote(t, { topicId: topic1.id, commentId: f.comments.hidden.id, chosenBy: f.owner.user.id, attribution: 'name', position: 3 }),
-      li: await insertQuote(t, { topicId: topic1.id, commentId: f.comments.li.id, chosenBy: f.owner.user.id, attribution: 'none', position: 4, excerpt: LI_EXCERPT }),
+      li: await insertQuote(t, {
+        topicId: topic1.id,
+        commentId: f.comments.li.id,
+        chosenBy: f.owner.user.id,
+        attribution: 'none',
+        position: 4,
+        excerpt: LI_EXCERPT,
+      }),
       omar: await insertQuote(t, { topicId: topic3.id, commentId: f.comments.omar.id, chosenBy: f.owner.user.id, attribution: 'name', position: 1 }),
       dora: await insertQuote(t, { topicId: topic3.id, commentId: f.comments.dora.id, chosenBy: f.owner.user.id, attribution: 'name', position: 2 }),
     };
@@ -134,7 +141,13 @@ describeOnEachDatabase('annex, raw exports and statistics', (kind) => {
     });
     expect(patched.statusCode).toBe(200);
     const inside = Array.from({ length: 357 }, (_, i) => new Date(Date.parse('2010-07-11T22:00:00.000Z') + i * 3_000_000).toISOString());
-    const outside = ['2010-07-11T21:59:59.999Z', '2010-07-25T22:00:00.000Z', '2010-08-01T10:00:00.000Z', '2009-07-12T10:00:00.000Z', '2026-01-01T00:00:00.000Z'];
+    const outside = [
+      '2010-07-11T21:59:59.999Z',
+      '2010-07-25T22:00:00.000Z',
+      '2010-08-01T10:00:00.000Z',
+      '2009-07-12T10:00:00.000Z',
+      '2026-01-01T00:00:00.000Z',
+    ];
     await insertVisits(t, f.dialogue.id, [...inside, ...outside], ['v1', 'v2', 'v3']);
   });
 
@@ -189,7 +202,14 @@ describeOnEachDatabase('annex, raw exports and statistics', (kind) => {
       expect(files.get('word/numbering.xml')!.toString('utf8')).toContain('w:val="decimal"');
       expect(files.get('word/styles.xml')!.toString('utf8')).toContain('w:styleId="Heading1"');
       const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-      for (const expected of ['Money sent home pays for school fees in my town.', 'Diaspora associations ', 'translate', 'Cities that publish their integration data […]”', '— participant from Spain (NGO or civil society)', '— Ana Gómez, Mexico']) {
+      for (const expected of [
+        'Money sent home pays for school fees in my town.',
+        'Diaspora associations ',
+        'translate',
+        'Cities that publish their integration data […]”',
+        '— participant from Spain (NGO or civil society)',
+        '— Ana Gómez, Mexico',
+      ]) {
         expect(text).toContain(expected);
       }
     });
@@ -327,8 +347,18 @@ describeOnEachDatabase('annex, raw exports and statistics', (kind) => {
       const dialogue = await createDialogue(t, owner);
       const first = await createTopic(t, owner, dialogue.slug, 'First?');
       const second = await createTopic(t, owner, dialogue.slug, 'Second?');
-      await insertComments(t, second.id, owner.user.id, Array.from({ length: 300 }, (_, i) => `second ${i}`));
-      await insertComments(t, first.id, owner.user.id, Array.from({ length: 2_100 }, (_, i) => `first ${i}`));
+      await insertComments(
+        t,
+        second.id,
+        owner.user.id,
+        Array.from({ length: 300 }, (_, i) => `second ${i}`),
+      );
+      await insertComments(
+        t,
+        first.id,
+        owner.user.id,
+        Array.from({ length: 2_100 }, (_, i) => `first ${i}`),
+      );
       const rows = (await call(t, 'GET', `/api/dialogues/${dialogue.slug}/export?format=json`, { as: owner })).json<RawCommentRow[]>();
       expect(rows).toHaveLength(2_400);
       expect(rows[0]!.body).toBe('first 0');

@@ -73,11 +73,18 @@ async function registerAt(base: string, origin: string): Promise<string> {
     body: JSON.stringify(registration()),
   });
   expect(response.status).toBe(201);
-  return response.headers.getSetCookie().find((cookie) => cookie.startsWith('session='))!.split(';')[0]!;
+  return response.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('session='))!
+    .split(';')[0]!;
 }
 
 const rename = (base: string, cookie: string, origin: string): Promise<Response> =>
-  fetch(`${base}/api/auth/me`, { method: 'PATCH', headers: { 'content-type': 'application/json', origin, cookie }, body: JSON.stringify({ displayName: 'Renamed' }) });
+  fetch(`${base}/api/auth/me`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', origin, cookie },
+    body: JSON.stringify({ displayName: 'Renamed' }),
+  });
 
 const signedIn = (cookie: string) => ({ cookie, user: undefined as never });
 

@@ -77,7 +77,11 @@ describeOnEachDatabase('HTTP conventions', (kind) => {
 
   describe('errors', () => {
     it('answers an unknown API route with 404 in the error shape', async () => {
-      for (const [method, url] of [['GET', '/api/no-such-thing'], ['POST', '/api/no-such-thing'], ['DELETE', '/api/dialogues']] as const) {
+      for (const [method, url] of [
+        ['GET', '/api/no-such-thing'],
+        ['POST', '/api/no-such-thing'],
+        ['DELETE', '/api/dialogues'],
+      ] as const) {
         expectErrorShape(await call(t, method, url), 404, 'not_found');
       }
     });

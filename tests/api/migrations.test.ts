@@ -24,7 +24,13 @@ describeOnEachDatabase('migration 2026_12_02_1200_add_comment_was_public', (kind
       ids[name] = (await postComment(t, author, topic.id, { body: name })).id;
       await t.ctx.db.updateTable('comments').set(state).where('id', '=', ids[name]!).execute();
     }
-    await recordAction(t.ctx.db, { dialogueId: dialogue.id, actorId: owner.user.id, action: 'comment.approve', targetType: 'comment', targetId: ids.hiddenAfterApproval! });
+    await recordAction(t.ctx.db, {
+      dialogueId: dialogue.id,
+      actorId: owner.user.id,
+      action: 'comment.approve',
+      targetType: 'comment',
+      targetId: ids.hiddenAfterApproval!,
+    });
 
     await addCommentWasPublic.down(t.ctx.db);
     await addCommentWasPublic.up(t.ctx.db);

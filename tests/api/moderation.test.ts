@@ -18,7 +18,10 @@ describeOnEachDatabase('moderation', (kind) => {
   describe('watched words', () => {
     it('lets organizers set them (tidied) and the dialogue’s moderators read them, nobody else', async () => {
       const { owner, dialogue } = await dialogueWithTopic(t);
-      const put = await call(t, 'PUT', `/api/dialogues/${dialogue.slug}/watched-words`, { as: owner, body: { words: ['  Invaders ', 'xeno**', 'invaders', '*'] } });
+      const put = await call(t, 'PUT', `/api/dialogues/${dialogue.slug}/watched-words`, {
+        as: owner,
+        body: { words: ['  Invaders ', 'xeno**', 'invaders', '*'] },
+      });
       expect(put.statusCode).toBe(200);
       expect(put.json()).toEqual({ words: ['invaders', 'xeno*'] });
       const mod = await moderator(t, dialogue);
@@ -54,7 +57,10 @@ describeOnEachDatabase('moderation', (kind) => {
       for (let i = 0; i < 2; i += 1) await call(t, 'POST', `/api/comments/${comment.id}/reports`, { as: await participant(t), body: { reason: 'offensive' } });
       expect((await publicThread(t, topic.id))[0]!.status).toBe('published');
       const mod = await moderator(t, dialogue);
-      expect((await queue(t, mod)).find((item) => item.comment.id === comment.id)).toMatchObject({ kind: 'reported', reports: [{ reason: 'offensive' }, { reason: 'offensive' }] });
+      expect((await queue(t, mod)).find((item) => item.comment.id === comment.id)).toMatchObject({
+        kind: 'reported',
+        reports: [{ reason: 'offensive' }, { reason: 'offensive' }],
+      });
       await call(t, 'POST', `/api/comments/${comment.id}/reports`, { as: await participant(t), body: { reason: 'spam', details: 'Repeated link.' } });
       expect(await publicThread(t, topic.id)).toEqual([]);
       const item = (await queue(t, mod)).find((entry) => entry.comment.id === comment.id)!;
@@ -87,7 +93,13 @@ describeOnEachDatabase('moderation', (kind) => {
       const notes = await t.ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', author.user.id).execute();
       expect(notes.map((note) => note.kind)).toEqual(['comment.approve']);
       const log = (await call(t, 'GET', '/api/moderation/log?action=comment.approve', { as: mod })).json<AuditLog>();
-      expect(log.items[0]).toMatchObject({ actor: { id: mod.user.id }, targetId: held.id, reason: 'Fine.', before: { status: 'pending' }, after: { status: 'published' } });
+      expect(log.items[0]).toMatchObject({
+        actor: { id: mod.user.id },
+        targetId: held.id,
+        reason: 'Fine.',
+        before: { status: 'pending' },
+        after: { status: 'published' },
+      });
     });
 
     it('lets exactly one of two moderators acting at once decide; the other gets 409', async () => {
@@ -123,7 +135,10 @@ describeOnEachDatabase('moderation', (kind) => {
       const reply = await postComment(t, await participant(t), topic.id, { body: 'A reply.', parentId: comment.id });
       const mod = await moderator(t, dialogue);
       expect((await act(t, mod, comment.id, { action: 'hide' })).statusCode).toBe(400);
-      expect((await act(t, mod, comment.id, { action: 'hide', reason: 'Insults.' })).json()).toMatchObject({ status: 'hidden', bodyHtml: '<p>To be hidden.</p>' });
+      expect((await act(t, mod, comment.id, { action: 'hide', reason: 'Insults.' })).json()).toMatchObject({
+        status: 'hidden',
+        bodyHtml: '<p>To be hidden.</p>',
+      });
       const thread = await publicThread(t, topic.id);
       expect(thread.map((c) => [c.id, c.status, c.bodyHtml])).toEqual([
         [comment.id, 'hidden', ''],
@@ -152,7 +167,14 @@ describeOnEachDatabase('moderation', (kind) => {
       const { topic, dialogue } = await dialogueWithTopic(t, { reportsToHold: 1 });
       const mod = await moderator(t, dialogue);
       // Staggered by a few milliseconds either way, so the two requests interleave differently each round.
-      for (const [hideDelay, reportDelay] of [[0, 0], [0, 2], [0, 8], [0, 20], [2, 0], [8, 0]] as const) {
+      for (const [hideDelay, reportDelay] of [
+        [0, 0],
+        [0, 2],
+        [0, 8],
+        [0, 20],
+        [2, 0],
+        [8, 0],
+      ] as const) {
         const comment = await postComment(t, await participant(t), topic.id);
         const reporter = await participant(t);
         const [hidden, report] = await Promise.all([
@@ -177,7 +199,10 @@ describeOnEachDatabase('moderation', (kind) => {
       const comment = await postComment(t, author, topic.id);
       await call(t, 'POST', `/api/comments/${comment.id}/reports`, { as: await participant(t), body: { reason: 'offensive' } });
       const mod = await moderator(t, dialogue);
-      const answers = await Promise.all([act(t, mod, comment.id, { action: 'hide', reason: 'Insult.' }), act(t, owner, comment.id, { action: 'hide', reason: 'Rude.' })]);
+      const answers = await Promise.all([
+        act(t, mod, comment.id, { action: 'hide', reason: 'Insult.' }),
+        act(t, owner, comment.id, { action: 'hide', reason: 'Rude.' }),
+      ]);
       expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       const log = (await call(t, 'GET', `/api/moderation/log?dialogue=${dialogue.slug}&action=comment.hide`, { as: owner })).json<AuditLog>();
       expect(log.items.filter((entry) => entry.targetId === comment.id)).toHaveLength(1);
@@ -215,10 +240,16 @@ describeOnEachDatabase('moderation', (kind) => {
       expect((await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: mod, body: { until: past, reason: 'x' } })).statusCode).toBe(400);
       const future = new Date(Date.now() + 60_000).toISOString();
       expect((await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: mod, body: { until: future } })).statusCode).toBe(400);
-      expect((await call(t, 'POST', `/api/users/${mod.user.id}/suspension`, { as: await moderator(t, dialogue), body: { until: future, reason: 'x' } })).statusCode).toBe(403);
-      expect((await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: await participant(t), body: { until: future, reason: 'x' } })).statusCode).toBe(403);
+      expect(
+        (await call(t, 'POST', `/api/users/${mod.user.id}/suspension`, { as: await moderator(t, dialogue), body: { until: future, reason: 'x' } })).statusCode,
+      ).toBe(403);
+      expect(
+        (await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: await participant(t), body: { until: future, reason: 'x' } })).statusCode,
+      ).toBe(403);
       // A moderator appointed to no dialogue moderates nothing.
-      expect((await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: await moderator(t), body: { until: future, reason: 'x' } })).statusCode).toBe(403);
+      expect(
+        (await call(t, 'POST', `/api/users/${someone.user.id}/suspension`, { as: await moderator(t), body: { until: future, reason: 'x' } })).statusCode,
+      ).toBe(403);
       expect((await call(t, 'POST', '/api/users/nosuchuser/suspension', { as: mod, body: { until: future, reason: 'x' } })).statusCode).toBe(404);
     });
   });
@@ -252,12 +283,17 @@ describeOnEachDatabase('moderation', (kind) => {
       expect((await publicThread(t, topic.id))[0]!.status).toBe('published');
       await call(t, 'POST', `/api/comments/${comment.id}/reports`, { as: await participant(t), body: { reason: 'offensive' } });
       expect(await publicThread(t, topic.id)).toEqual([]);
-      expect((await queue(t, await moderator(t, dialogue))).find((item) => item.comment.id === comment.id)).toMatchObject({ kind: 'held', heldReason: 'reports' });
+      expect((await queue(t, await moderator(t, dialogue))).find((item) => item.comment.id === comment.id)).toMatchObject({
+        kind: 'held',
+        heldReason: 'reports',
+      });
     });
 
     it('holds a participant’s first comment (first_comment) until a moderator approves it, then lets them post freely', async () => {
       const { owner, topic, dialogue } = await dialogueWithTopic(t);
-      expect((await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { holdFirstComment: true } })).json<Dialogue>().holdFirstComment).toBe(true);
+      expect(
+        (await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { holdFirstComment: true } })).json<Dialogue>().holdFirstComment,
+      ).toBe(true);
       const newcomer = await participant(t);
       const first = await call(t, 'POST', `/api/topics/${topic.id}/comments`, { as: newcomer, body: { body: 'My first words here.' } });
       expect([first.statusCode, first.json<Comment>().status]).toEqual([202, 'pending']);
@@ -296,8 +332,13 @@ describeOnEachDatabase('moderation', (kind) => {
       for (const body of [{ reportsToHold: 0 }, { reportsToHold: 1.5 }, { reportsToHold: '2' }, { holdFirstComment: 'yes' }]) {
         expect((await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body })).statusCode).toBe(400);
       }
-      expect((await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: await moderator(t, dialogue), body: { reportsToHold: 5 } })).statusCode).toBe(403);
-      const changed = await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { moderation: 'pre', reportsToHold: 5, holdFirstComment: true } });
+      expect((await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: await moderator(t, dialogue), body: { reportsToHold: 5 } })).statusCode).toBe(
+        403,
+      );
+      const changed = await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, {
+        as: owner,
+        body: { moderation: 'pre', reportsToHold: 5, holdFirstComment: true },
+      });
       expect(changed.json<Dialogue>()).toMatchObject({ moderation: 'pre', reportsToHold: 5, holdFirstComment: true });
       const log = (await call(t, 'GET', `/api/moderation/log?dialogue=${dialogue.slug}&action=dialogue.update`, { as: owner })).json<AuditLog>();
       expect(log.items[0]).toMatchObject({
@@ -313,12 +354,17 @@ describeOnEachDatabase('moderation', (kind) => {
       const { topic, dialogue } = await dialogueWithTopic(t);
       const comment = await postComment(t, await participant(t), topic.id, { body: 'Write to me at someone@example.org' });
       const mod = await moderator(t, dialogue);
-      const edited = await call(t, 'PATCH', `/api/comments/${comment.id}`, { as: mod, body: { body: 'Write to me at [address removed]', note: 'E-mail address removed' } });
+      const edited = await call(t, 'PATCH', `/api/comments/${comment.id}`, {
+        as: mod,
+        body: { body: 'Write to me at [address removed]', note: 'E-mail address removed' },
+      });
       expect(edited.statusCode).toBe(200);
       expect(edited.json<Comment>()).toMatchObject({ editNote: 'E-mail address removed', editedAt: expect.any(String) });
       expect((await publicThread(t, topic.id))[0]).toMatchObject({ editNote: 'E-mail address removed', bodyHtml: '<p>Write to me at [address removed]</p>' });
       const revisions = await t.ctx.db.selectFrom('comment_revisions').selectAll().where('comment_id', '=', comment.id).execute();
-      expect(revisions.map((row) => [row.body_markdown, row.edited_by, row.note])).toEqual([['Write to me at someone@example.org', mod.user.id, 'E-mail address removed']]);
+      expect(revisions.map((row) => [row.body_markdown, row.edited_by, row.note])).toEqual([
+        ['Write to me at someone@example.org', mod.user.id, 'E-mail address removed'],
+      ]);
       const log = (await call(t, 'GET', `/api/moderation/log?dialogue=${dialogue.slug}&action=comment.edit`, { as: mod })).json<AuditLog>();
       expect(log.items[0]).toMatchObject({
         actor: { id: mod.user.id },

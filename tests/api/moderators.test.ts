@@ -59,8 +59,20 @@ describeOnEachDatabase('moderators per dialogue', (kind) => {
       const log = (await call(t, 'GET', `/api/moderation/log?dialogue=${dialogue.slug}&actor=${owner.user.id}`, { as: owner })).json<AuditLog>();
       const entries = log.items.filter((entry) => entry.targetId === someone.user.id);
       expect(entries).toMatchObject([
-        { action: 'dialogue.moderator_remove', actor: { id: owner.user.id }, targetType: 'user', before: { role: 'moderator', moderates: true }, after: { role: 'participant', moderates: false } },
-        { action: 'dialogue.moderator_appoint', actor: { id: owner.user.id }, targetType: 'user', before: { role: 'participant', moderates: false }, after: { role: 'moderator', moderates: true } },
+        {
+          action: 'dialogue.moderator_remove',
+          actor: { id: owner.user.id },
+          targetType: 'user',
+          before: { role: 'moderator', moderates: true },
+          after: { role: 'participant', moderates: false },
+        },
+        {
+          action: 'dialogue.moderator_appoint',
+          actor: { id: owner.user.id },
+          targetType: 'user',
+          before: { role: 'participant', moderates: false },
+          after: { role: 'moderator', moderates: true },
+        },
       ]);
       for (const entry of entries) expect(Date.parse(entry.createdAt)).not.toBeNaN();
     });
@@ -163,7 +175,8 @@ describeOnEachDatabase('moderators per dialogue', (kind) => {
     it('is for organizers only and bounds the query', async () => {
       const { dialogue } = await dialogueWithTopic(t);
       expect((await call(t, 'GET', '/api/users?q=a')).statusCode).toBe(401);
-      for (const caller of [await participant(t), await moderator(t, dialogue)]) expect((await call(t, 'GET', '/api/users?q=a', { as: caller })).statusCode).toBe(403);
+      for (const caller of [await participant(t), await moderator(t, dialogue)])
+        expect((await call(t, 'GET', '/api/users?q=a', { as: caller })).statusCode).toBe(403);
       const owner = await organizer(t);
       expect((await call(t, 'GET', '/api/users?limit=51', { as: owner })).statusCode).toBe(400);
       expect((await call(t, 'GET', `/api/users?q=${'x'.repeat(101)}`, { as: owner })).statusCode).toBe(400);
@@ -234,7 +247,8 @@ describeOnEachDatabase('moderators per dialogue', (kind) => {
     it('POST and DELETE /api/users/:id/suspension: site-wide, so any dialogue’s moderator may; a moderator of no dialogue, participants and anonymous may not', async () => {
       const s = await scene();
       const until = new Date(Date.now() + 86_400_000).toISOString();
-      const suspend = (as: Agent | null, target: Agent) => call(t, 'POST', `/api/users/${target.user.id}/suspension`, { as, body: { until, reason: 'Rights test.' } });
+      const suspend = (as: Agent | null, target: Agent) =>
+        call(t, 'POST', `/api/users/${target.user.id}/suspension`, { as, body: { until, reason: 'Rights test.' } });
       const lift = (as: Agent | null, target: Agent) => call(t, 'DELETE', `/api/users/${target.user.id}/suspension`, { as });
       for (const caller of [s.moderatorOfA, s.moderatorOfB, s.owner]) {
         const target = await participant(t);
@@ -265,7 +279,8 @@ describeOnEachDatabase('moderators per dialogue', (kind) => {
       const [modA, modB] = [await moderator(t, a.dialogue), await moderator(t, b.dialogue)];
       const heldA = await postComment(t, await participant(t), a.topic.id);
       const heldB = await postComment(t, await participant(t), b.topic.id);
-      const queueOf = async (as: Agent, query = '') => (await call(t, 'GET', `/api/moderation/queue${query}`, { as })).json<{ items: QueueItem[] }>().items.map((item) => item.comment.id);
+      const queueOf = async (as: Agent, query = '') =>
+        (await call(t, 'GET', `/api/moderation/queue${query}`, { as })).json<{ items: QueueItem[] }>().items.map((item) => item.comment.id);
       expect(await queueOf(modA)).toContain(heldA.id);
       expect(await queueOf(modA)).not.toContain(heldB.id);
       expect(await queueOf(modB)).toEqual(expect.arrayContaining([heldB.id]));
@@ -276,7 +291,10 @@ describeOnEachDatabase('moderators per dialogue', (kind) => {
 
       await call(t, 'POST', `/api/comments/${heldA.id}/moderation`, { as: modA, body: { action: 'approve' } });
       const suspended = await participant(t);
-      await call(t, 'POST', `/api/users/${suspended.user.id}/suspension`, { as: modA, body: { until: new Date(Date.now() + 60_000).toISOString(), reason: 'Site-wide.' } });
+      await call(t, 'POST', `/api/users/${suspended.user.id}/suspension`, {
+        as: modA,
+        body: { until: new Date(Date.now() + 60_000).toISOString(), reason: 'Site-wide.' },
+      });
       const logOf = async (as: Agent) => (await call(t, 'GET', '/api/moderation/log?limit=200', { as })).json<AuditLog>().items;
       const seenByB = await logOf(modB);
       expect(seenByB.some((entry) => entry.targetId === heldA.id)).toBe(false);

@@ -11,7 +11,8 @@ const PLAIN = 'Language classes are the first step of integration.\n\nMigrants w
 
 const quote = (t: TestApp, as: Agent | null, commentId: string, body: object) => call(t, 'POST', `/api/comments/${commentId}/quotes`, { as, body });
 const patch = (t: TestApp, as: Agent | null, quoteId: string, body: object) => call(t, 'PATCH', `/api/quotes/${quoteId}`, { as, body });
-const list = async (t: TestApp, slug: string, as: Agent | null = null) => (await call(t, 'GET', `/api/dialogues/${slug}/quotes`, { as })).json<DialogueQuotes>();
+const list = async (t: TestApp, slug: string, as: Agent | null = null) =>
+  (await call(t, 'GET', `/api/dialogues/${slug}/quotes`, { as })).json<DialogueQuotes>();
 const topicQuotes = async (t: TestApp, slug: string, topicId: string, as: Agent | null = null) =>
   (await list(t, slug, as)).topics.find((topic) => topic.topicId === topicId)!.quotes;
 
@@ -53,7 +54,12 @@ describeOnEachDatabase('quotes', (kind) => {
       });
       expect(made.id).toEqual(expect.any(String));
       const log = (await call(t, 'GET', `/api/moderation/log?dialogue=${dialogue.slug}&action=quote.create`, { as: mod })).json<AuditLog>();
-      expect(log.items[0]).toMatchObject({ actor: { id: mod.user.id }, targetType: 'quote', targetId: made.id, after: { commentId: comment.id, attribution: 'name', position: 1 } });
+      expect(log.items[0]).toMatchObject({
+        actor: { id: mod.user.id },
+        targetType: 'quote',
+        targetId: made.id,
+        after: { commentId: comment.id, attribution: 'name', position: 1 },
+      });
       expect(writer.user.quoteConsent).toBe('name');
     });
 
@@ -227,17 +233,37 @@ describeOnEachDatabase('quotes', (kind) => {
   describe('PATCH /api/quotes/:id', () => {
     it('moves a quote to a new place and keeps positions dense', async () => {
       const { dialogue, topic, mod, comment } = await setUp(t);
-      const [a, b, c, d] = [await created(t, mod, comment.id), await created(t, mod, comment.id), await created(t, mod, comment.id), await created(t, mod, comment.id)];
+      const [a, b, c, d] = [
+        await created(t, mod, comment.id),
+        await created(t, mod, comment.id),
+        await created(t, mod, comment.id),
+        await created(t, mod, comment.id),
+      ];
       const order = async () => (await topicQuotes(t, dialogue.slug, topic.id, mod)).map((q) => [q.id, q.position]);
 
       const moved = await patch(t, mod, d!.id, { position: 1 });
       expect([moved.statusCode, moved.json().position]).toEqual([200, 1]);
-      expect(await order()).toEqual([[d!.id, 1], [a!.id, 2], [b!.id, 3], [c!.id, 4]]);
+      expect(await order()).toEqual([
+        [d!.id, 1],
+        [a!.id, 2],
+        [b!.id, 3],
+        [c!.id, 4],
+      ]);
       await patch(t, mod, d!.id, { position: 3 });
-      expect(await order()).toEqual([[a!.id, 1], [b!.id, 2], [d!.id, 3], [c!.id, 4]]);
+      expect(await order()).toEqual([
+        [a!.id, 1],
+        [b!.id, 2],
+        [d!.id, 3],
+        [c!.id, 4],
+      ]);
       const last = await patch(t, mod, a!.id, { position: 99 });
       expect(last.json().position).toBe(4);
-      expect(await order()).toEqual([[b!.id, 1], [d!.id, 2], [c!.id, 3], [a!.id, 4]]);
+      expect(await order()).toEqual([
+        [b!.id, 1],
+        [d!.id, 2],
+        [c!.id, 3],
+        [a!.id, 4],
+      ]);
 
       const log = (await call(t, 'GET', `/api/moderation/log?dialogue=${dialogue.slug}&action=quote.update`, { as: mod })).json<AuditLog>();
       expect(log.items[0]).toMatchObject({ targetId: a!.id, before: { position: 1 }, after: { position: 4 } });
@@ -275,7 +301,10 @@ describeOnEachDatabase('quotes', (kind) => {
       const [a, b, c] = [await created(t, mod, comment.id), await created(t, mod, comment.id), await created(t, mod, comment.id)];
       const removed = await call(t, 'DELETE', `/api/quotes/${b!.id}`, { as: mod });
       expect(removed.statusCode).toBe(204);
-      expect((await topicQuotes(t, dialogue.slug, topic.id)).map((q) => [q.id, q.position])).toEqual([[a!.id, 1], [c!.id, 2]]);
+      expect((await topicQuotes(t, dialogue.slug, topic.id)).map((q) => [q.id, q.position])).toEqual([
+        [a!.id, 1],
+        [c!.id, 2],
+      ]);
       expect((await call(t, 'DELETE', `/api/quotes/${b!.id}`, { as: mod })).statusCode).toBe(404);
       const next = await created(t, mod, comment.id);
       expect(next.position).toBe(3);

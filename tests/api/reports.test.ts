@@ -11,7 +11,10 @@ describeOnEachDatabase('reports and previews', (kind) => {
       const { topic } = await dialogueWithTopic(t);
       const comment = await postComment(t, await participant(t), topic.id);
       const reporter = await participant(t);
-      const first = await call(t, 'POST', `/api/comments/${comment.id}/reports`, { as: reporter, body: { reason: 'offensive', details: ' Insults a group. ' } });
+      const first = await call(t, 'POST', `/api/comments/${comment.id}/reports`, {
+        as: reporter,
+        body: { reason: 'offensive', details: ' Insults a group. ' },
+      });
       expect(first.statusCode).toBe(201);
       expect(first.json()).toMatchObject({ commentId: comment.id, reason: 'offensive', details: 'Insults a group.' });
       const again = await call(t, 'POST', `/api/comments/${comment.id}/reports`, { as: reporter, body: { reason: 'spam' } });
@@ -50,7 +53,10 @@ describeOnEachDatabase('reports and previews', (kind) => {
   describe('POST /api/comments/preview', () => {
     it('renders a draft as posting would, sanitized, and stores nothing', async () => {
       const writer = await participant(t);
-      const before = await t.ctx.db.selectFrom('comments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const before = await t.ctx.db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       const response = await call(t, 'POST', '/api/comments/preview', {
         as: writer,
         body: { body: '**Bold** <script>alert(1)</script> [link](javascript:alert(1)) [ok](https://iom.int)' },
@@ -60,7 +66,10 @@ describeOnEachDatabase('reports and previews', (kind) => {
       expect(bodyHtml).toContain('<strong>Bold</strong>');
       expect(bodyHtml).not.toMatch(/<script|href="javascript:/i);
       expect(bodyHtml).toContain('rel="nofollow ugc noopener"');
-      const after = await t.ctx.db.selectFrom('comments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const after = await t.ctx.db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     });
 

@@ -48,7 +48,13 @@ describeOnEachDatabase('summaries', (kind) => {
       const { owner, mod, url } = await scopeOf();
       const draft = await save(t, mod, url, { body: 'Participants stressed **language classes**.', status: 'draft' });
       expect(draft.statusCode).toBe(200);
-      expect(draft.json()).toMatchObject({ body: 'Participants stressed **language classes**.', status: 'draft', version: 1, approvedVersion: null, updatedBy: { id: mod.user.id } });
+      expect(draft.json()).toMatchObject({
+        body: 'Participants stressed **language classes**.',
+        status: 'draft',
+        version: 1,
+        approvedVersion: null,
+        updatedBy: { id: mod.user.id },
+      });
       expect(await read(t, url)).toMatchObject({ body: '', version: 0 });
       expect(await read(t, url, await participant(t))).toMatchObject({ body: '', version: 0 });
       expect(await read(t, url, mod)).toMatchObject({ body: 'Participants stressed **language classes**.', version: 1 });
@@ -56,7 +62,13 @@ describeOnEachDatabase('summaries', (kind) => {
       const approved = await save(t, owner, url, { body: 'Participants stressed language classes and housing.', status: 'approved' });
       expect(approved.json()).toMatchObject({ status: 'approved', version: 2, approvedVersion: 2, updatedBy: { id: owner.user.id } });
       await save(t, mod, url, { body: 'A newer draft.', status: 'draft' });
-      expect(await read(t, url)).toMatchObject({ body: 'Participants stressed language classes and housing.', status: 'approved', version: 2, approvedVersion: 2, updatedBy: { id: owner.user.id } });
+      expect(await read(t, url)).toMatchObject({
+        body: 'Participants stressed language classes and housing.',
+        status: 'approved',
+        version: 2,
+        approvedVersion: 2,
+        updatedBy: { id: owner.user.id },
+      });
       expect(await read(t, url, mod)).toMatchObject({ body: 'A newer draft.', status: 'draft', version: 3, approvedVersion: 2 });
     });
 
@@ -209,7 +221,8 @@ describeOnEachDatabase('summaries', (kind) => {
       const { topic, mod } = await setUp(t);
       const classes = await postComment(t, await participant(t), topic.id, { body: ENGLISH[0]!.markdown });
       const diplomas = await postComment(t, await participant(t), topic.id, { body: ENGLISH[3]!.markdown });
-      const body = 'Migrants who learn the local language find work faster. Foreign diplomas are rarely recognised, a barrier to integration. The weather was lovely.';
+      const body =
+        'Migrants who learn the local language find work faster. Foreign diplomas are rarely recognised, a barrier to integration. The weather was lovely.';
       const response = await call(t, 'POST', `/api/topics/${topic.id}/summary/citations`, { as: mod, body: { body } });
       expect(response.statusCode).toBe(200);
       expect(response.json<Citations>()).toEqual({

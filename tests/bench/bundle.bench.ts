@@ -13,7 +13,11 @@ const TARGET_KB = 50;
 const assets = join(ROOT, 'dist/client/assets');
 
 if (clientBuildIsStale()) {
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 const source = (file: string): string => readFileSync(join(assets, file), 'utf8');
@@ -45,7 +49,12 @@ const pageChunks = readdirSync(assets).filter((file) => /^[A-Z]\w*Page-[\w-]+\.j
 const pages = pageChunks.map((chunk) => {
   const initial = new Set([...shell, ...closure([chunk])]);
   const later = new Set([...initial].flatMap(dynamicImports).filter((file) => !initial.has(file) && !pageChunks.includes(file)));
-  return { page: chunk.replace(/-[\w-]+\.js$/, ''), initialKb: kb(initial), fetchedOnDemandKb: kb([...closure([...later])].filter((file) => !initial.has(file))), withinTarget: kb(initial) <= TARGET_KB };
+  return {
+    page: chunk.replace(/-[\w-]+\.js$/, ''),
+    initialKb: kb(initial),
+    fetchedOnDemandKb: kb([...closure([...later])].filter((file) => !initial.has(file))),
+    withinTarget: kb(initial) <= TARGET_KB,
+  };
 });
 
 console.log(`machine: ${machine.cores} cores, Node ${machine.node}`);

@@ -7,6 +7,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { AFFILIATIONS } from '../../shared/common.ts';
 import { createDb } from '../../db/create-db.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import type { NewCommentRow } from '../../db/tables/comments.table.ts';
+import type { NewUserRow } from '../../db/tables/users.table.ts';
 import { newId } from '../../server/lib/ids.ts';
 import { startServer } from '../helpers/server-process.ts';
 import { machine, median, pinSelf, residentBytes, writeResult } from './lib.ts';
@@ -35,7 +37,7 @@ async function seed(file: string): Promise<string> {
   await migrateToLatest(database.db);
   const { db } = database;
   const now = new Date().toISOString();
-  const users = Array.from({ length: 500 }, (_, i) => ({
+  const users = Array.from({ length: 500 }, (_, i): NewUserRow => ({
     id: newId(),
     email: `bench-${i}@example.org`,
     password_hash: 'x',
@@ -44,13 +46,17 @@ async function seed(file: string): Promise<string> {
     organization: null,
     affiliation: AFFILIATIONS[i % AFFILIATIONS.length]!,
     language: 'en',
-    quote_consent: ['anonymous', 'country', 'name'][i % 3]!,
+    quote_consent: (['anonymous', 'country', 'name'] as const)[i % 3]!,
     name_display: i % 4 === 0 ? 'country' : 'name',
     role: 'participant',
     created_at: now,
     updated_at: now,
   }));
-  for (let i = 0; i < users.length; i += 100) await db.insertInto('users').values(users.slice(i, i + 100)).execute();
+  for (let i = 0; i < users.length; i += 100)
+    await db
+      .insertInto('users')
+      .values(users.slice(i, i + 100))
+      .execute();
   const dialogueId = newId();
   const opensAt = new Date(Date.now() - 14 * 86_400_000).toISOString();
   await db
@@ -88,7 +94,7 @@ async function seed(file: string): Promise<string> {
     updated_at: now,
   }));
   await db.insertInto('topics').values(topics).execute();
-  const comments = Array.from({ length: COMMENTS }, (_, i) => {
+  const comments = Array.from({ length: COMMENTS }, (_, i): NewCommentRow => {
     const body = bodyOf(i);
     const created = new Date(Date.parse(opensAt) + i * 60_000).toISOString();
     return {
@@ -111,8 +117,15 @@ async function seed(file: string): Promise<string> {
       updated_at: created,
     };
   });
-  for (let i = 0; i < comments.length; i += 200) await db.insertInto('comments').values(comments.slice(i, i + 200)).execute();
-  const quoted = comments.filter((c) => c.status === 'published').filter((_, i) => i % 97 === 1).slice(0, QUOTES);
+  for (let i = 0; i < comments.length; i += 200)
+    await db
+      .insertInto('comments')
+      .values(comments.slice(i, i + 200))
+      .execute();
+  const quoted = comments
+    .filter((c) => c.status === 'published')
+    .filter((_, i) => i % 97 === 1)
+    .slice(0, QUOTES);
   await db
     .insertInto('quotes')
     .values(
@@ -121,7 +134,7 @@ async function seed(file: string): Promise<string> {
         topic_id: comment.topic_id,
         comment_id: comment.id,
         excerpt: '',
-        attribution: ['none', 'country', 'name'][i % 3]!,
+        attribution: (['none', 'country', 'name'] as const)[i % 3]!,
         position: i + 1,
         chosen_by: users[0]!.id,
         created_at: now,
@@ -136,7 +149,11 @@ async function seed(file: string): Promise<string> {
     path: '/',
     created_at: new Date(Date.parse(opensAt) + i * 200_000).toISOString(),
   }));
-  for (let i = 0; i < visits.length; i += 500) await db.insertInto('visits').values(visits.slice(i, i + 500)).execute();
+  for (let i = 0; i < visits.length; i += 500)
+    await db
+      .insertInto('visits')
+      .values(visits.slice(i, i + 500))
+      .execute();
   await db.destroy();
   return dialogueId;
 }
@@ -162,7 +179,10 @@ function bareRows(file: string, dialogueId: string): { ms: number; bytes: number
 
 async function bareDocx(markdown: string): Promise<number> {
   const started = performance.now();
-  const paragraphs = markdown.split('\n').filter(Boolean).map((line) => new Paragraph({ text: line }));
+  const paragraphs = markdown
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => new Paragraph({ text: line }));
   await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
   return performance.now() - started;
 }

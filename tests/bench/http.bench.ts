@@ -29,7 +29,11 @@ async function prepareProduct(dir: string) {
   const server = await startServer(env, { cpus: '0' });
   const origin = server.url.replace('127.0.0.1', 'localhost');
   const json = { 'content-type': 'application/json', origin };
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: env.ORGANIZER_EMAIL, password: env.ORGANIZER_PASSWORD }) });
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: env.ORGANIZER_EMAIL, password: env.ORGANIZER_PASSWORD }),
+  });
   const cookie = /session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
   const now = Date.now();
   const dialogue = (await (
@@ -37,14 +41,22 @@ async function prepareProduct(dir: string) {
       method: 'POST',
       headers: { ...json, cookie },
       body: JSON.stringify({
-        slug: 'bench', title: 'Bench', theme: 'Bench', description: '', moderation: 'post', languages: ['en'],
-        opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(),
+        slug: 'bench',
+        title: 'Bench',
+        theme: 'Bench',
+        description: '',
+        moderation: 'post',
+        languages: ['en'],
+        opensAt: new Date(now - 60_000).toISOString(),
+        closesAt: new Date(now + 86_400_000).toISOString(),
       }),
     })
   ).json()) as Dialogue;
   const topicIds: string[] = [];
   for (const question of ['Read here?', 'Write here?']) {
-    const topic = (await (await fetch(`${server.url}/api/dialogues/${dialogue.slug}/topics`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ question }) })).json()) as { id: string };
+    const topic = (await (
+      await fetch(`${server.url}/api/dialogues/${dialogue.slug}/topics`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ question }) })
+    ).json()) as { id: string };
     topicIds.push(topic.id);
   }
   for (let i = 0; i < 50; i += 1) {

@@ -103,7 +103,9 @@ export function descendants(pid: number): number[] {
 export function scriptPid(spawnedPid: number, script: string): number | null {
   const runs = (pid: number) => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith(script));
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .split('\0')
+        .some((arg) => arg.endsWith(script));
     } catch {
       return false;
     }
@@ -281,7 +283,10 @@ export function summarizeCpuProfile(file: string, top = 12): CpuProfileSummary {
     }
   }
   const ranked = (map: Map<string, number>) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 }));
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 }));
   return {
     totalMs: Math.round(total / 1000),
     selfByPlace: ranked(places),

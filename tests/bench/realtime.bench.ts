@@ -178,13 +178,26 @@ async function startProduct(round: number): Promise<Target> {
   const { data: dialogue } = await request<Dialogue>(
     '/api/dialogues',
     {
-      slug: 'bench', title: 'Bench', theme: 'Bench', description: '', moderation: 'post', languages: ['en'],
-      opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(),
+      slug: 'bench',
+      title: 'Bench',
+      theme: 'Bench',
+      description: '',
+      moderation: 'post',
+      languages: ['en'],
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
     },
     cookie,
   );
   const { data: topic } = await request<{ id: string }>(`/api/dialogues/${dialogue.slug}/topics`, { question: 'Does the broadcast keep up?' }, cookie);
-  return { server, script: 'server/main.ts', topicId: topic.id, postUrl: `${server.url}/api/topics/${topic.id}/comments`, postHeaders: { cookie, origin }, postBody: POST_BODY };
+  return {
+    server,
+    script: 'server/main.ts',
+    topicId: topic.id,
+    postUrl: `${server.url}/api/topics/${topic.id}/comments`,
+    postHeaders: { cookie, origin },
+    postBody: POST_BODY,
+  };
 }
 
 interface Run {
@@ -287,8 +300,12 @@ interface Round {
 
 async function main(): Promise<void> {
   pinSelf(CLIENT_CORE);
-  console.log(`machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}; open-file limit ${limit ?? 'unknown'}${openFiles ? `, raised to ${openFiles} for the children` : ''}`);
-  console.log(`${CLIENTS} clients in one topic; ${WARMUP} warm-up + ${POSTS} measured posts every ${INTERVAL_MS} ms; ${MIN_ROUNDS} to ${ROUNDS} rounds (bare, then product)`);
+  console.log(
+    `machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}; open-file limit ${limit ?? 'unknown'}${openFiles ? `, raised to ${openFiles} for the children` : ''}`,
+  );
+  console.log(
+    `${CLIENTS} clients in one topic; ${WARMUP} warm-up + ${POSTS} measured posts every ${INTERVAL_MS} ms; ${MIN_ROUNDS} to ${ROUNDS} rounds (bare, then product)`,
+  );
   const loadBefore = loadavg();
   const rounds: Round[] = [];
   const started = Date.now();
@@ -375,9 +392,15 @@ async function main(): Promise<void> {
   writeResult('realtime', summary);
   const b = summary.baseline;
   const p = summary.product;
-  console.log(`\nmachine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}; load average ${loadBefore[0]!.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`);
-  console.log(`bare:    median p50 ${ms(b.medianP50Ms)}  p95 ${ms(b.medianP95Ms)}  p99 ${ms(b.medianP99Ms)}  max ${ms(b.medianMaxMs)} ms; per socket ${kb(b.medianRssPerSocketBytes)} RSS, ${kb(b.medianHeapPerSocketBytes)} heap`);
-  console.log(`product: median p50 ${ms(p.medianP50Ms)}  p95 ${ms(p.medianP95Ms)}  p99 ${ms(p.medianP99Ms)}  max ${ms(p.medianMaxMs)} ms; per socket ${kb(p.medianRssPerSocketBytes)} RSS, ${kb(p.medianHeapPerSocketBytes)} heap`);
+  console.log(
+    `\nmachine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}; load average ${loadBefore[0]!.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
+  );
+  console.log(
+    `bare:    median p50 ${ms(b.medianP50Ms)}  p95 ${ms(b.medianP95Ms)}  p99 ${ms(b.medianP99Ms)}  max ${ms(b.medianMaxMs)} ms; per socket ${kb(b.medianRssPerSocketBytes)} RSS, ${kb(b.medianHeapPerSocketBytes)} heap`,
+  );
+  console.log(
+    `product: median p50 ${ms(p.medianP50Ms)}  p95 ${ms(p.medianP95Ms)}  p99 ${ms(p.medianP99Ms)}  max ${ms(p.medianMaxMs)} ms; per socket ${kb(p.medianRssPerSocketBytes)} RSS, ${kb(p.medianHeapPerSocketBytes)} heap`,
+  );
   console.log(
     `ratio:   p95 ${summary.medianP95Ratio.toFixed(2)} (target <= ${TARGET_P95_RATIO}: ${summary.met ? 'met' : 'NOT met'}), p50 ${summary.medianP50Ratio.toFixed(2)}; ` +
       `memory per socket ${summary.medianRssPerSocketRatio.toFixed(2)}x RSS, ${summary.medianHeapPerSocketRatio.toFixed(2)}x heap`,

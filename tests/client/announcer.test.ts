@@ -5,7 +5,11 @@ describe('Announcer, the one polite live region of the topic page', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  const announcer = () => new Announcer((count) => `${count} new`, () => Date.now());
+  const announcer = () =>
+    new Announcer(
+      (count) => `${count} new`,
+      () => Date.now(),
+    );
   const said = (a: Announcer) => a.message.trim();
 
   it('announces a burst of comments once, as a count', () => {

@@ -26,7 +26,12 @@ describe('bars', () => {
   });
 
   it('rounds shares to one decimal', () => {
-    expect(bars([{ key: 'a', count: 1 }, { key: 'b', count: 2 }]).map((bar) => bar.percent)).toEqual([33.3, 66.7]);
+    expect(
+      bars([
+        { key: 'a', count: 1 },
+        { key: 'b', count: 2 },
+      ]).map((bar) => bar.percent),
+    ).toEqual([33.3, 66.7]);
   });
 });
 

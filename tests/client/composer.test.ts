@@ -48,7 +48,13 @@ describe('DraftStore', () => {
 
   it('survives storage that is missing, full or holds something else', () => {
     expect(new DraftStore(null).load('x')).toBeNull();
-    const broken = { getItem: () => '{not json', setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
+    const broken = {
+      getItem: () => '{not json',
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
     const store = new DraftStore(broken);
     expect(store.load('x')).toBeNull();
     expect(() => store.save('x', { body: 'a', language: 'en', clientKey: 'k'.repeat(10) })).not.toThrow();

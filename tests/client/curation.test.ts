@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DialogueQuotes, PatchQuoteBody, Quote, QuotesChanged } from '../../shared/quotes.ts';
 import { ApiError } from '../../client/src/lib/api.ts';
-import { CurationList, reorder, type CurationNews, type QuoteFeed } from '../../client/src/lib/state/curation.svelte.ts';
+import { listen, type RealtimeSocket } from '../../client/src/lib/realtime.svelte.ts';
+import { CurationList, reorder, type CurationNews } from '../../client/src/lib/state/curation.svelte.ts';
 
 const DIALOGUE = 'd1';
 
@@ -181,7 +182,7 @@ describe('CurationList', () => {
     const feed = {
       on: (event: string, listener: (payload?: QuotesChanged) => void) => listeners.set(event, listener),
       off: (event: string) => listeners.delete(event),
-    } as unknown as QuoteFeed;
+    } as unknown as RealtimeSocket;
     const list = new CurationList({
       load: async () => {
         loads += 1;
@@ -192,7 +193,8 @@ describe('CurationList', () => {
       announce: () => undefined,
     });
     await list.load();
-    const stop = list.follow(feed, DIALOGUE);
+    const stop = list.follow(Promise.resolve({ listen: (handlers) => listen(feed, handlers) }), DIALOGUE);
+    await tick();
     listeners.get('quote:changed')!({ dialogueId: 'other', topicId: 't1', quotes: [] });
     expect(list.topics[0]!.quotes).toHaveLength(3);
     listeners.get('connect')!();
@@ -212,7 +214,11 @@ describe('CurationList', () => {
     list.apply({
       dialogueId: DIALOGUE,
       topicId: 't1',
-      quotes: [quote('a', 't1', 1, { flagged: 'hidden' }), quote('b', 't1', 2, { flagged: 'consent_withdrawn', effectiveAttribution: null }), quote('c', 't1', 3)],
+      quotes: [
+        quote('a', 't1', 1, { flagged: 'hidden' }),
+        quote('b', 't1', 2, { flagged: 'consent_withdrawn', effectiveAttribution: null }),
+        quote('c', 't1', 3),
+      ],
     });
     expect(list.flaggedCount).toBe(2);
     expect(list.quoteCount).toBe(3);

@@ -8,7 +8,11 @@ import { interpolate, PLACEHOLDER, pluralKey } from '../../client/src/lib/i18n/m
 
 const DAY = 24 * 60 * 60 * 1000;
 const catalogues = { en, fr, es };
-const placeholdersIn = (message: string): string => [...message.matchAll(PLACEHOLDER)].map((match) => match[1]).sort().join();
+const placeholdersIn = (message: string): string =>
+  [...message.matchAll(PLACEHOLDER)]
+    .map((match) => match[1])
+    .sort()
+    .join();
 
 describe('the catalogues', () => {
   const keys = Object.keys(en).sort();
@@ -23,10 +27,7 @@ describe('the catalogues', () => {
   });
 
   it.each(['fr', 'es'] as const)('%s uses the same {placeholders} as en in every message', (locale) => {
-    const mismatched = keys.filter(
-      (key) =>
-        placeholdersIn(catalogues[locale][key as keyof typeof en]) !== placeholdersIn(en[key as keyof typeof en]),
-    );
+    const mismatched = keys.filter((key) => placeholdersIn(catalogues[locale][key as keyof typeof en]) !== placeholdersIn(en[key as keyof typeof en]));
     expect(mismatched).toEqual([]);
   });
 
@@ -60,9 +61,7 @@ describe('negotiateLocale', () => {
 describe('interpolate and plurals', () => {
   it('fills placeholders, formats numbers for the locale and leaves unknown ones visible', () => {
     const { number } = createFormats('fr', 'UTC');
-    expect(interpolate('{count} commentaires sur {topic}', { count: 12345, topic: 'Sujet 1' }, number)).toBe(
-      `12\u202f345 commentaires sur Sujet 1`,
-    );
+    expect(interpolate('{count} commentaires sur {topic}', { count: 12345, topic: 'Sujet 1' }, number)).toBe(`12\u202f345 commentaires sur Sujet 1`);
     expect(interpolate('Hello {who}', {}, number)).toBe('Hello {who}');
   });
 
@@ -126,4 +125,3 @@ describe('formattingTag', () => {
     expect(formattingTag('en', ['not a tag!'])).toBe('en');
   });
 });
-

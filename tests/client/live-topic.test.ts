@@ -36,9 +36,10 @@ describe('LiveTopic, the client’s live thread, against a real server', () => {
       const response = await fetch(`${url}/api/topics/${topicId}/comments?limit=200`);
       return ((await response.json()) as CommentPage).items;
     };
-    const topic = new LiveTopic(topicId, connection, loadAll);
+    const topic = new LiveTopic(topicId, loadAll);
+    const stop = topic.follow(Promise.resolve(connection));
     cleanups.push(() => {
-      topic.stop();
+      stop();
       socket.disconnect();
     });
     return { topic, connection, socket };
@@ -104,7 +105,7 @@ describe('LiveTopic, the client’s live thread, against a real server', () => {
     const writerSocket = await connect(url, writer);
     cleanups.push(() => writerSocket.disconnect());
     await joinTopic(writerSocket, data.id);
-    await writerSocket.emitWithAck('typing', { topicId: data.id });
+    await writerSocket.emitWithAck('topic:typing', { topicId: data.id });
     await waitFor(() => topic.typing.length === 1, 'the typing line');
     expect(topic.typing[0]).toMatchObject({ displayName: 'Lucía', country: 'ES' });
     await waitFor(() => topic.viewers === 2, 'two viewers');

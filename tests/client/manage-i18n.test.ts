@@ -1,32 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/lib/i18n/en.ts';
-import { commonEn } from '../../client/src/lib/i18n/manage/common.en.ts';
-import { commonEs } from '../../client/src/lib/i18n/manage/common.es.ts';
-import { commonFr } from '../../client/src/lib/i18n/manage/common.fr.ts';
-import { curationEn } from '../../client/src/lib/i18n/manage/curation.en.ts';
-import { curationEs } from '../../client/src/lib/i18n/manage/curation.es.ts';
-import { curationFr } from '../../client/src/lib/i18n/manage/curation.fr.ts';
-import { exportEn } from '../../client/src/lib/i18n/manage/export.en.ts';
-import { exportEs } from '../../client/src/lib/i18n/manage/export.es.ts';
-import { exportFr } from '../../client/src/lib/i18n/manage/export.fr.ts';
-import { statsEn } from '../../client/src/lib/i18n/manage/stats.en.ts';
-import { statsEs } from '../../client/src/lib/i18n/manage/stats.es.ts';
-import { statsFr } from '../../client/src/lib/i18n/manage/stats.fr.ts';
-import { summaryEn } from '../../client/src/lib/i18n/manage/summary.en.ts';
-import { summaryEs } from '../../client/src/lib/i18n/manage/summary.es.ts';
-import { summaryFr } from '../../client/src/lib/i18n/manage/summary.fr.ts';
+import { manageEn } from '../../client/src/lib/i18n/sections/manage.en.ts';
+import { manageEs } from '../../client/src/lib/i18n/sections/manage.es.ts';
+import { manageFr } from '../../client/src/lib/i18n/sections/manage.fr.ts';
+import { curationEn } from '../../client/src/lib/i18n/sections/curation.en.ts';
+import { curationEs } from '../../client/src/lib/i18n/sections/curation.es.ts';
+import { curationFr } from '../../client/src/lib/i18n/sections/curation.fr.ts';
+import { exportEn } from '../../client/src/lib/i18n/sections/export.en.ts';
+import { exportEs } from '../../client/src/lib/i18n/sections/export.es.ts';
+import { exportFr } from '../../client/src/lib/i18n/sections/export.fr.ts';
+import { statsEn } from '../../client/src/lib/i18n/sections/stats.en.ts';
+import { statsEs } from '../../client/src/lib/i18n/sections/stats.es.ts';
+import { statsFr } from '../../client/src/lib/i18n/sections/stats.fr.ts';
+import { summaryEn } from '../../client/src/lib/i18n/sections/summary.en.ts';
+import { summaryEs } from '../../client/src/lib/i18n/sections/summary.es.ts';
+import { summaryFr } from '../../client/src/lib/i18n/sections/summary.fr.ts';
+import { auditEn } from '../../client/src/lib/i18n/sections/audit.en.ts';
+import { auditEs } from '../../client/src/lib/i18n/sections/audit.es.ts';
+import { auditFr } from '../../client/src/lib/i18n/sections/audit.fr.ts';
+import { dialogueSettingsEn } from '../../client/src/lib/i18n/sections/dialogue-settings.en.ts';
+import { dialogueSettingsEs } from '../../client/src/lib/i18n/sections/dialogue-settings.es.ts';
+import { dialogueSettingsFr } from '../../client/src/lib/i18n/sections/dialogue-settings.fr.ts';
+import { threadModerationEn } from '../../client/src/lib/i18n/sections/thread-moderation.en.ts';
+import { threadModerationEs } from '../../client/src/lib/i18n/sections/thread-moderation.es.ts';
+import { threadModerationFr } from '../../client/src/lib/i18n/sections/thread-moderation.fr.ts';
 import { PLACEHOLDER } from '../../client/src/lib/i18n/messages.ts';
 
 // The organizers' and moderators' screens have catalogues of their own, in sections (see
-// client/src/lib/i18n/manage.svelte.ts); they are held to the same rules as the main one.
+// client/src/lib/i18n/sections/); they are held to the same rules as the main one.
 
 type Catalogue = Readonly<Record<string, string>>;
 const SECTIONS: Record<string, { en: Catalogue; fr: Catalogue; es: Catalogue }> = {
-  common: { en: commonEn, fr: commonFr, es: commonEs },
+  common: { en: manageEn, fr: manageFr, es: manageEs },
   curation: { en: curationEn, fr: curationFr, es: curationEs },
   summary: { en: summaryEn, fr: summaryFr, es: summaryEs },
   stats: { en: statsEn, fr: statsFr, es: statsEs },
   export: { en: exportEn, fr: exportFr, es: exportEs },
+  // Split from the moderation screens' catalogue (tests/client/moderation-client.test.ts).
+  audit: { en: auditEn, fr: auditFr, es: auditEs },
+  'dialogue-settings': { en: dialogueSettingsEn, fr: dialogueSettingsFr, es: dialogueSettingsEs },
+  'thread-moderation': { en: threadModerationEn, fr: threadModerationFr, es: threadModerationEs },
 };
 
 // Messages spelt the same in the other language, or with no words in them.
@@ -49,10 +62,24 @@ const SAME: Record<'fr' | 'es', string[]> = {
     'versions.version',
     'versions.versionN',
   ],
-  es: ['chart.total', 'continent.asia', 'stats.topicQuestion', 'diff.addedEnd', 'diff.removedEnd', 'export.format.docx', 'export.format.md', 'export.format.pdf', 'quote.lineName'],
+  es: [
+    'chart.total',
+    'continent.asia',
+    'stats.topicQuestion',
+    'diff.addedEnd',
+    'diff.removedEnd',
+    'export.format.docx',
+    'export.format.md',
+    'export.format.pdf',
+    'quote.lineName',
+  ],
 };
 
-const placeholdersIn = (message: string): string => [...message.matchAll(PLACEHOLDER)].map((match) => match[1]).sort().join();
+const placeholdersIn = (message: string): string =>
+  [...message.matchAll(PLACEHOLDER)]
+    .map((match) => match[1])
+    .sort()
+    .join();
 
 describe.each(Object.entries(SECTIONS))('the %s section of the organizers’ screens', (_name, section) => {
   const keys = Object.keys(section.en).sort();

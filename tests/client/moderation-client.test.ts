@@ -3,15 +3,16 @@ import type { Dialogue } from '../../shared/dialogues.ts';
 import type { AuditEntry, AuditQuery, QueueItem } from '../../shared/moderation.ts';
 import type { Notification, NotificationList } from '../../shared/notifications.ts';
 import { diffRows, showValue } from '../../client/src/lib/audit-diff.ts';
-import { moderationEn } from '../../client/src/lib/i18n/moderation/en.ts';
-import { moderationEs } from '../../client/src/lib/i18n/moderation/es.ts';
-import { moderationFr } from '../../client/src/lib/i18n/moderation/fr.ts';
+import { moderationEn } from '../../client/src/lib/i18n/sections/moderation.en.ts';
+import { moderationEs } from '../../client/src/lib/i18n/sections/moderation.es.ts';
+import { moderationFr } from '../../client/src/lib/i18n/sections/moderation.fr.ts';
 import { PLACEHOLDER } from '../../client/src/lib/i18n/messages.ts';
 import { reportsToHoldFrom, wordsFromText } from '../../client/src/lib/moderation-settings.ts';
 import type { StaffMember } from '../../client/src/lib/moderation-api.ts';
 import { canModerate, moderatesAny } from '../../client/src/lib/moderators.ts';
 import { AuditLogView } from '../../client/src/lib/state/audit-log.svelte.ts';
 import { DialogueSettings, SEARCH_DELAY_MS } from '../../client/src/lib/state/dialogue-settings.svelte.ts';
+import { listen } from '../../client/src/lib/realtime.svelte.ts';
 import { NotificationCenter } from '../../client/src/lib/state/notifications.svelte.ts';
 import { QueueCount } from '../../client/src/lib/state/queue-count.svelte.ts';
 
@@ -25,7 +26,10 @@ function fakeSocket() {
       return socket;
     },
     off(event: string, listener: (payload?: unknown) => void) {
-      listeners.set(event, (listeners.get(event) ?? []).filter((candidate) => candidate !== listener));
+      listeners.set(
+        event,
+        (listeners.get(event) ?? []).filter((candidate) => candidate !== listener),
+      );
       return socket;
     },
     fire(event: string, payload?: unknown) {
@@ -37,7 +41,11 @@ function fakeSocket() {
 
 describe('the moderation screens’ catalogue', () => {
   const keys = Object.keys(moderationEn).sort();
-  const placeholdersIn = (message: string): string => [...message.matchAll(PLACEHOLDER)].map((match) => match[1]).sort().join();
+  const placeholdersIn = (message: string): string =>
+    [...message.matchAll(PLACEHOLDER)]
+      .map((match) => match[1])
+      .sort()
+      .join();
 
   it.each([
     ['fr', moderationFr],
@@ -72,12 +80,8 @@ describe('diffRows, the before/after of an audit entry', () => {
   });
 
   it('lists every field of a state that had no before, lists joined', () => {
-    expect(diffRows(null, { until: '2026-07-20T00:00:00.000Z' })).toEqual([
-      { key: 'until', before: '', after: '2026-07-20T00:00:00.000Z', changed: true },
-    ]);
-    expect(diffRows({ words: ['spam'] }, { words: ['spam', 'scam*'] })).toEqual([
-      { key: 'words', before: 'spam', after: 'spam, scam*', changed: true },
-    ]);
+    expect(diffRows(null, { until: '2026-07-20T00:00:00.000Z' })).toEqual([{ key: 'until', before: '', after: '2026-07-20T00:00:00.000Z', changed: true }]);
+    expect(diffRows({ words: ['spam'] }, { words: ['spam', 'scam*'] })).toEqual([{ key: 'words', before: 'spam', after: 'spam, scam*', changed: true }]);
   });
 
   it('shows unchanged states as they are, and nothing for no states', () => {
@@ -117,15 +121,13 @@ describe('NotificationCenter, the bell', () => {
     const socket = fakeSocket();
     let list: NotificationList = { items: [notification('n1', null), notification('n0', '2026-07-12T09:00:00.000Z')], unread: 1 };
     let marked = 0;
-    const center = new NotificationCenter(
-      {
-        list: async () => list,
-        markRead: async () => {
-          marked++;
-        },
+    const center = new NotificationCenter({
+      list: async () => list,
+      markRead: async () => {
+        marked++;
       },
-      Promise.resolve({ socket: socket as never }),
-    );
+    });
+    const stop = center.follow(Promise.resolve({ listen: (handlers) => listen(socket as never, handlers) }));
     await flush();
     expect(center.unread).toBe(1);
 
@@ -140,7 +142,7 @@ describe('NotificationCenter, the bell', () => {
     expect(marked).toBe(1);
     center.close();
     expect(center.fresh).toEqual([]);
-    center.stop();
+    stop();
   });
 });
 
@@ -148,7 +150,11 @@ describe('QueueCount, the count in the header', () => {
   it('follows queued and resolved items of the dialogues the reader moderates', async () => {
     const socket = fakeSocket();
     const queued = (id: string, dialogueSlug = 'idm') => ({ comment: { id }, dialogueSlug }) as unknown as QueueItem;
-    const count = new QueueCount(async () => [queued('a'), queued('b', 'other')], Promise.resolve({ socket: socket as never }), (slug) => slug === 'idm');
+    const count = new QueueCount(
+      async () => [queued('a'), queued('b', 'other')],
+      (slug) => slug === 'idm',
+    );
+    const stop = count.follow(Promise.resolve({ listen: (handlers) => listen(socket as never, handlers) }));
     await flush();
     expect(count.count).toBe(1);
     socket.fire('moderation:queued', queued('c'));
@@ -157,7 +163,7 @@ describe('QueueCount, the count in the header', () => {
     expect(count.count).toBe(2);
     socket.fire('moderation:resolved', { commentId: 'a', action: 'approve', status: 'published' });
     expect(count.count).toBe(1);
-    count.stop();
+    stop();
   });
 });
 

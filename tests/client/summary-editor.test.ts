@@ -36,7 +36,10 @@ function setup(initial: Summary, cite?: (body: string) => Promise<CitedSentence[
       server.saves.push(body);
       if (body.baseVersion !== undefined && body.baseVersion !== server.stored.version) throw conflict();
       const version = server.stored.version + 1;
-      server.stored = summary(version, body.body, { status: body.status, approvedVersion: body.status === 'approved' ? version : server.stored.approvedVersion });
+      server.stored = summary(version, body.body, {
+        status: body.status,
+        approvedVersion: body.status === 'approved' ? version : server.stored.approvedVersion,
+      });
       return server.stored;
     },
     render: async (markdown) => `<p>${markdown}</p>`,

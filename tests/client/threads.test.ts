@@ -39,7 +39,10 @@ describe('buildThreads', () => {
   it('keeps the objects of unchanged threads, so a keyed list leaves them alone', () => {
     const first = buildThreads([comment('a', 1), comment('b', 2), comment('b1', 3, 'b')]);
     const edited = { ...comment('b1', 3, 'b'), bodyHtml: '<p>edited</p>' };
-    const next = buildThreads([comment('a', 1), comment('b', 2), edited, comment('c', 4)].map((c, i) => (i === 0 ? first[0]!.comment : c)), first);
+    const next = buildThreads(
+      [comment('a', 1), comment('b', 2), edited, comment('c', 4)].map((c, i) => (i === 0 ? first[0]!.comment : c)),
+      first,
+    );
     expect(next[0]).toBe(first[0]);
     expect(next[1]).not.toBe(first[1]);
     expect(next[1]!.replies[0]!.bodyHtml).toBe('<p>edited</p>');

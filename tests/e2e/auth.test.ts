@@ -220,31 +220,41 @@ describe.skipIf(!hasChromium)(suiteName('registering, signing in and the profile
 
     await expect.poll(() => heading(page).textContent()).toBe('Dialogues');
     await expect.poll(() => header(page).getByRole('link', { name: 'Hana S. — your profile' }).count()).toBe(1);
-    expect(await profileOf(page)).toMatchObject({ country: 'JP', organization: 'JICA', affiliation: 'government', quoteConsent: 'anonymous', nameDisplay: 'name' });
+    expect(await profileOf(page)).toMatchObject({
+      country: 'JP',
+      organization: 'JICA',
+      affiliation: 'government',
+      quoteConsent: 'anonymous',
+      nameDisplay: 'name',
+    });
   });
 
   it.each([
     ['1280px', DESKTOP],
     ['360px', PHONE],
-  ])('has no serious or critical axe violations on the register, sign-in and profile pages at %s', async (width, viewport) => {
-    const visitor = await bed.openPage(viewport, { bypassCSP: true });
-    const problems: string[] = [];
-    for (const path of ['/register', '/sign-in']) {
-      await visitor.goto(`${bed.url}${path}`);
-      await expect.poll(() => heading(visitor).count()).toBe(1);
+  ])(
+    'has no serious or critical axe violations on the register, sign-in and profile pages at %s',
+    async (width, viewport) => {
+      const visitor = await bed.openPage(viewport, { bypassCSP: true });
+      const problems: string[] = [];
+      for (const path of ['/register', '/sign-in']) {
+        await visitor.goto(`${bed.url}${path}`);
+        await expect.poll(() => heading(visitor).count()).toBe(1);
+        problems.push(...(await seriousViolations(visitor)));
+      }
+      // With every error showing, too.
+      await visitor.goto(`${bed.url}/register`);
+      await visitor.getByRole('button', { name: 'Create your account' }).click();
+      await expect.poll(() => summary(visitor).count()).toBe(1);
       problems.push(...(await seriousViolations(visitor)));
-    }
-    // With every error showing, too.
-    await visitor.goto(`${bed.url}/register`);
-    await visitor.getByRole('button', { name: 'Create your account' }).click();
-    await expect.poll(() => summary(visitor).count()).toBe(1);
-    problems.push(...(await seriousViolations(visitor)));
 
-    const participant = await signedInPage(`Ines ${width}`, viewport, { bypassCSP: true });
-    await participant.goto(`${bed.url}/profile`);
-    await expect.poll(() => participant.getByRole('button', { name: 'Save changes' }).count()).toBe(1);
-    problems.push(...(await seriousViolations(participant)));
-    expect(problems).toEqual([]);
-    // Four scans, each a few seconds on a loaded 2-core machine.
-  }, 90_000);
+      const participant = await signedInPage(`Ines ${width}`, viewport, { bypassCSP: true });
+      await participant.goto(`${bed.url}/profile`);
+      await expect.poll(() => participant.getByRole('button', { name: 'Save changes' }).count()).toBe(1);
+      problems.push(...(await seriousViolations(participant)));
+      expect(problems).toEqual([]);
+      // Four scans, each a few seconds on a loaded 2-core machine.
+    },
+    90_000,
+  );
 });

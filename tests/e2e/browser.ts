@@ -21,8 +21,7 @@ export const PHONE = { width: 360, height: 740 };
 export const hasChromium = existsSync(CHROMIUM);
 
 /** The suite's name, saying why it was skipped when Chromium is missing. */
-export const suiteName = (name: string): string =>
-  hasChromium ? name : `${name} (skipped: Chromium not found at ${CHROMIUM}; apt-get install chromium)`;
+export const suiteName = (name: string): string => (hasChromium ? name : `${name} (skipped: Chromium not found at ${CHROMIUM}; apt-get install chromium)`);
 
 /** Builds dist/client when it is missing or older than its sources, as `npm start` would. */
 async function ensureClientBuilt(): Promise<void> {
@@ -55,10 +54,7 @@ export async function startTestbed(): Promise<Testbed> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env = { DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, PORT: String(port), PUBLIC_ORIGIN: url };
-  const [serverStart, browserStart] = await Promise.allSettled([
-    startServer(env),
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-  ]);
+  const [serverStart, browserStart] = await Promise.allSettled([startServer(env), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })]);
   if (serverStart.status === 'rejected' || browserStart.status === 'rejected') {
     // Whichever did start would otherwise outlive the suite.
     if (serverStart.status === 'fulfilled') serverStart.value.process.kill('SIGTERM');
@@ -113,7 +109,10 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await page.evaluate<AxeResults>('axe.run(document, { resultTypes: ["violations"] })');
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${new URL(page.url()).pathname}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${new URL(page.url()).pathname}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 export const heading = (page: Page): Locator => page.getByRole('heading', { level: 1 });
@@ -124,7 +123,10 @@ export async function signUp(bed: Testbed, displayName: string, country = 'KE'):
   const email = `${displayName.toLowerCase().replace(/\W/g, '')}@example.org`;
   const response = await bed.api('POST', '/api/auth/register', null, { email, password: 'a long enough password', displayName, country });
   if (response.status !== 201) throw new Error(`registering ${displayName}: ${response.status} ${await response.text()}`);
-  return response.headers.getSetCookie().find((cookie) => cookie.startsWith('session='))!.split(';')[0]!;
+  return response.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('session='))!
+    .split(';')[0]!;
 }
 
 /** Signs the page's browser context in with a session cookie from signUp. */

@@ -23,7 +23,10 @@ describe.skipIf(!hasChromium)(suiteName('organizers’ and moderators’ screens
     const password = /Password \(shown only now\): (\S+)/.exec(bed.server.output())?.[1];
     const response = await bed.api('POST', '/api/auth/login', null, { email: 'organizer@example.org', password });
     expect(response.status).toBe(200);
-    return response.headers.getSetCookie().find((cookie) => cookie.startsWith('session='))!.split(';')[0]!;
+    return response.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('session='))!
+      .split(';')[0]!;
   }
 
   async function userId(cookie: string): Promise<string> {
@@ -143,7 +146,10 @@ describe.skipIf(!hasChromium)(suiteName('organizers’ and moderators’ screens
       async () => {
         if ((await texts())[0] === reordered[0]) return;
         const box = (await items.nth(1).boundingBox())!;
-        await items.nth(0).locator('.handle').dragTo(items.nth(1), { targetPosition: { x: box.width / 2, y: box.height - 10 } });
+        await items
+          .nth(0)
+          .locator('.handle')
+          .dragTo(items.nth(1), { targetPosition: { x: box.width / 2, y: box.height - 10 } });
         await expect.poll(texts, { timeout: 2_000 }).toEqual(reordered);
       },
       { timeout: 20_000, interval: 500 },
@@ -215,25 +221,32 @@ describe.skipIf(!hasChromium)(suiteName('organizers’ and moderators’ screens
   it.each([
     ['1280px', DESKTOP],
     ['360px', PHONE],
-  ])('has no serious or critical axe violations on curation, summary, statistics and export at %s', async (_width, viewport) => {
-    const problems: string[] = [];
-    const page = await pageAs(organizer, `/d/${DEMO_SLUG}/quotes`, viewport, { bypassCSP: true });
-    const checks: [string, () => Promise<unknown>][] = [
-      [`/d/${DEMO_SLUG}/quotes`, () => page.getByRole('button', { name: 'Move down' }).first().waitFor()],
-      [`/t/${demo.topics[0]!.id}/summary`, () => page.getByRole('region', { name: 'Sources of each sentence' }).locator('li').first().waitFor()],
-      [`/d/${DEMO_SLUG}/stats`, () => page.getByRole('table', { name: 'Participants by region' }).waitFor()],
-      [`/d/${DEMO_SLUG}/export`, () => page.getByRole('list').filter({ hasText: 'Topic' }).first().waitFor()],
-    ];
-    for (const [path, ready] of checks) {
-      await page.goto(`${bed.url}${path}`);
-      await ready();
+  ])(
+    'has no serious or critical axe violations on curation, summary, statistics and export at %s',
+    async (_width, viewport) => {
+      const problems: string[] = [];
+      const page = await pageAs(organizer, `/d/${DEMO_SLUG}/quotes`, viewport, { bypassCSP: true });
+      const checks: [string, () => Promise<unknown>][] = [
+        [`/d/${DEMO_SLUG}/quotes`, () => page.getByRole('button', { name: 'Move down' }).first().waitFor()],
+        [`/t/${demo.topics[0]!.id}/summary`, () => page.getByRole('region', { name: 'Sources of each sentence' }).locator('li').first().waitFor()],
+        [`/d/${DEMO_SLUG}/stats`, () => page.getByRole('table', { name: 'Participants by region' }).waitFor()],
+        [`/d/${DEMO_SLUG}/export`, () => page.getByRole('list').filter({ hasText: 'Topic' }).first().waitFor()],
+      ];
+      for (const [path, ready] of checks) {
+        await page.goto(`${bed.url}${path}`);
+        await ready();
+        problems.push(...(await seriousViolations(page)));
+      }
+      // The quote form in a thread, opened.
+      await page.goto(`${bed.url}/t/${demo.topics[1]!.id}`);
+      await page
+        .getByRole('button', { name: /^Quote the comment by/ })
+        .first()
+        .click();
+      await page.getByRole('region', { name: 'Quote this comment in the report' }).waitFor();
       problems.push(...(await seriousViolations(page)));
-    }
-    // The quote form in a thread, opened.
-    await page.goto(`${bed.url}/t/${demo.topics[1]!.id}`);
-    await page.getByRole('button', { name: /^Quote the comment by/ }).first().click();
-    await page.getByRole('region', { name: 'Quote this comment in the report' }).waitFor();
-    problems.push(...(await seriousViolations(page)));
-    expect(problems).toEqual([]);
-  }, 180_000);
+      expect(problems).toEqual([]);
+    },
+    180_000,
+  );
 });

@@ -18,7 +18,11 @@ describe.skipIf(!hasChromium)(suiteName('moderating in headless Chromium'), () =
   let organizer: string;
   let moderator: string;
 
-  const cookieOf = (response: Response): string => response.headers.getSetCookie().find((cookie) => cookie.startsWith('session='))!.split(';')[0]!;
+  const cookieOf = (response: Response): string =>
+    response.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('session='))!
+      .split(';')[0]!;
   const me = async (cookie: string): Promise<User> => ((await (await bed.api('GET', '/api/auth/me', cookie)).json()) as { user: User }).user;
 
   beforeAll(async () => {
@@ -233,41 +237,45 @@ describe.skipIf(!hasChromium)(suiteName('moderating in headless Chromium'), () =
   it.each([
     ['1280', DESKTOP],
     ['360', PHONE],
-  ])('has no serious or critical axe violations on the queue, the log and the settings at %spx', async (width, viewport) => {
-    const topic = demo.topics[3]!;
-    const fay = await signUp(bed, `Fay ${width}`);
-    await post(fay, topic, `Contraband is a word to watch (${width}).`);
-    const reporter = await signUp(bed, `Gus ${width}`);
-    const reported = await post(fay, topic, `A remark that someone reports (${width}).`);
-    await bed.api('POST', `/api/comments/${reported.id}/reports`, reporter, { reason: 'off_topic', details: 'Not about integration.' });
+  ])(
+    'has no serious or critical axe violations on the queue, the log and the settings at %spx',
+    async (width, viewport) => {
+      const topic = demo.topics[3]!;
+      const fay = await signUp(bed, `Fay ${width}`);
+      await post(fay, topic, `Contraband is a word to watch (${width}).`);
+      const reporter = await signUp(bed, `Gus ${width}`);
+      const reported = await post(fay, topic, `A remark that someone reports (${width}).`);
+      await bed.api('POST', `/api/comments/${reported.id}/reports`, reporter, { reason: 'off_topic', details: 'Not about integration.' });
 
-    const queue = await queuePage(moderator, viewport, { bypassCSP: true });
-    await expect.poll(() => queueItem(queue, `(${width})`).count(), LIVE).toBe(2);
-    await queue.getByText('Keyboard shortcuts').click();
-    await queue.keyboard.press('j');
-    await queue.keyboard.press('h');
-    await expect.poll(() => queue.getByRole('button', { name: 'Hide the comment' }).count()).toBe(1);
-    await queue.screenshot({ path: `${SHOTS}/queue-${width}.png`, fullPage: true });
-    const problems = await seriousViolations(queue);
+      const queue = await queuePage(moderator, viewport, { bypassCSP: true });
+      await expect.poll(() => queueItem(queue, `(${width})`).count(), LIVE).toBe(2);
+      await queue.getByText('Keyboard shortcuts').click();
+      await queue.keyboard.press('j');
+      await queue.keyboard.press('h');
+      await expect.poll(() => queue.getByRole('button', { name: 'Hide the comment' }).count()).toBe(1);
+      await queue.screenshot({ path: `${SHOTS}/queue-${width}.png`, fullPage: true });
+      const problems = await seriousViolations(queue);
 
-    const log = await open(moderator, '/moderation/log', viewport, { bypassCSP: true });
-    await expect.poll(() => log.locator('ol.entries > li').count(), LIVE).toBeGreaterThan(0);
-    await log.screenshot({ path: `${SHOTS}/log-${width}.png`, fullPage: true });
-    problems.push(...(await seriousViolations(log)));
+      const log = await open(moderator, '/moderation/log', viewport, { bypassCSP: true });
+      await expect.poll(() => log.locator('ol.entries > li').count(), LIVE).toBeGreaterThan(0);
+      await log.screenshot({ path: `${SHOTS}/log-${width}.png`, fullPage: true });
+      problems.push(...(await seriousViolations(log)));
 
-    const settings = await open(organizer, `/d/${DEMO_SLUG}/settings`, viewport, { bypassCSP: true });
-    await expect.poll(() => settings.getByText('Mona Moderator').count(), LIVE).toBe(1);
-    await settings.getByLabel('Find a person by name or e-mail address').fill(`Fay ${width}`);
-    await expect.poll(() => settings.getByRole('button', { name: `Appoint Fay ${width} as a moderator` }).count(), LIVE).toBe(1);
-    await settings.screenshot({ path: `${SHOTS}/settings-${width}.png`, fullPage: true });
-    problems.push(...(await seriousViolations(settings)));
+      const settings = await open(organizer, `/d/${DEMO_SLUG}/settings`, viewport, { bypassCSP: true });
+      await expect.poll(() => settings.getByText('Mona Moderator').count(), LIVE).toBe(1);
+      await settings.getByLabel('Find a person by name or e-mail address').fill(`Fay ${width}`);
+      await expect.poll(() => settings.getByRole('button', { name: `Appoint Fay ${width} as a moderator` }).count(), LIVE).toBe(1);
+      await settings.screenshot({ path: `${SHOTS}/settings-${width}.png`, fullPage: true });
+      problems.push(...(await seriousViolations(settings)));
 
-    const bellPage = await open(fay, topicPath(topic), viewport, { bypassCSP: true });
-    await expect.poll(() => bell(bellPage).count(), LIVE).toBe(1);
-    await bell(bellPage).click();
-    await expect.poll(() => bellPage.locator('#notifications-panel').isVisible()).toBe(true);
-    await bellPage.screenshot({ path: `${SHOTS}/bell-${width}.png` });
-    problems.push(...(await seriousViolations(bellPage)));
-    expect(problems).toEqual([]);
-  }, 180_000);
+      const bellPage = await open(fay, topicPath(topic), viewport, { bypassCSP: true });
+      await expect.poll(() => bell(bellPage).count(), LIVE).toBe(1);
+      await bell(bellPage).click();
+      await expect.poll(() => bellPage.locator('#notifications-panel').isVisible()).toBe(true);
+      await bellPage.screenshot({ path: `${SHOTS}/bell-${width}.png` });
+      problems.push(...(await seriousViolations(bellPage)));
+      expect(problems).toEqual([]);
+    },
+    180_000,
+  );
 });

@@ -25,7 +25,10 @@ describe.skipIf(!hasChromium)(suiteName('the client shell in headless Chromium')
     const email = `${displayName.toLowerCase()}@example.org`;
     const response = await api('POST', '/api/auth/register', null, { email, password: 'a long enough password', displayName, country, nameDisplay });
     expect(response.status).toBe(201);
-    return response.headers.getSetCookie().find((cookie) => cookie.startsWith('session='))!.split(';')[0]!;
+    return response.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('session='))!
+      .split(';')[0]!;
   }
 
   it('lists the demo dialogue on the home page, in English for an English browser', async () => {
@@ -78,7 +81,9 @@ describe.skipIf(!hasChromium)(suiteName('the client shell in headless Chromium')
     const topic = demo.topics[3]!;
     const [author, replier] = await Promise.all([signUp('Nadia', 'MA', 'country'), signUp('Jonas', 'SE', 'name')]);
     const parent = (await (await api('POST', `/api/topics/${topic.id}/comments`, author, { body: 'A first thought.' })).json()) as { id: string };
-    const reply = (await (await api('POST', `/api/topics/${topic.id}/comments`, replier, { body: 'An answer.', parentId: parent.id })).json()) as { id: string };
+    const reply = (await (await api('POST', `/api/topics/${topic.id}/comments`, replier, { body: 'An answer.', parentId: parent.id })).json()) as {
+      id: string;
+    };
     expect((await api('PATCH', `/api/comments/${reply.id}`, replier, { body: 'An answer, reworded.' })).status).toBe(200);
     expect((await api('DELETE', `/api/comments/${parent.id}`, author)).status).toBe(204);
 

@@ -199,9 +199,7 @@ describe.skipIf(!hasChromium)(suiteName('taking part in a thread in headless Chr
     const banner = dialoguePage.getByRole('link', { name: '2 new comments since your last visit' });
     await expect.poll(() => banner.count(), LIVE).toBe(1);
     // The marker sits right before the first new comment.
-    const markerNext = await dialoguePage.evaluate<string | undefined>(
-      "document.getElementById('new-since-last-visit')?.nextElementSibling?.id",
-    );
+    const markerNext = await dialoguePage.evaluate<string | undefined>("document.getElementById('new-since-last-visit')?.nextElementSibling?.id");
     expect(markerNext).toBe(`comment-${first.id}`);
     await banner.click();
     expect(new URL(dialoguePage.url()).hash).toBe('#new-since-last-visit');
@@ -236,23 +234,27 @@ describe.skipIf(!hasChromium)(suiteName('taking part in a thread in headless Chr
   it.each([
     ['1280px', DESKTOP],
     ['360px', PHONE],
-  ])('has no serious or critical axe violations with the composer, a reply and a report open, nor on the about page, at %s', async (width, viewport) => {
-    const topic = demo.topics[0]!;
-    const cookie = await signUp(bed, `Axe ${width}`);
-    const page = await participantPage(cookie, topicPath(topic), viewport, { bypassCSP: true });
-    await composerOf(page).fill('Checked for **accessibility**.');
-    await expect.poll(() => page.getByRole('region', { name: 'Preview' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Reply to Amina K.' }).click();
-    await page.getByRole('button', { name: 'Report' }).first().click();
-    await expect.poll(() => page.getByRole('button', { name: 'Send report' }).count()).toBe(1);
-    const problems = await seriousViolations(page);
+  ])(
+    'has no serious or critical axe violations with the composer, a reply and a report open, nor on the about page, at %s',
+    async (width, viewport) => {
+      const topic = demo.topics[0]!;
+      const cookie = await signUp(bed, `Axe ${width}`);
+      const page = await participantPage(cookie, topicPath(topic), viewport, { bypassCSP: true });
+      await composerOf(page).fill('Checked for **accessibility**.');
+      await expect.poll(() => page.getByRole('region', { name: 'Preview' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Reply to Amina K.' }).click();
+      await page.getByRole('button', { name: 'Report' }).first().click();
+      await expect.poll(() => page.getByRole('button', { name: 'Send report' }).count()).toBe(1);
+      const problems = await seriousViolations(page);
 
-    await page.goto(`${bed.url}/d/${DEMO_SLUG}`);
-    await page.getByRole('link', { name: 'About this dialogue' }).click();
-    await expect.poll(() => heading(page).textContent()).toBe('About this dialogue');
-    expect(await page.getByText('In the dialogue’s time zone (Europe/Zurich)').count()).toBe(1);
-    expect(await page.getByText('Comments appear as soon as they are posted.', { exact: false }).count()).toBe(1);
-    problems.push(...(await seriousViolations(page)));
-    expect(problems).toEqual([]);
-  }, 120_000);
+      await page.goto(`${bed.url}/d/${DEMO_SLUG}`);
+      await page.getByRole('link', { name: 'About this dialogue' }).click();
+      await expect.poll(() => heading(page).textContent()).toBe('About this dialogue');
+      expect(await page.getByText('In the dialogue’s time zone (Europe/Zurich)').count()).toBe(1);
+      expect(await page.getByText('Comments appear as soon as they are posted.', { exact: false }).count()).toBe(1);
+      problems.push(...(await seriousViolations(page)));
+      expect(problems).toEqual([]);
+    },
+    120_000,
+  );
 });

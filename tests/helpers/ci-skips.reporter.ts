@@ -10,7 +10,9 @@ export default class CiSkipsReporter implements Reporter {
     const skipped = testModules.flatMap((module) =>
       [...module.children.allTests()].flatMap((test) => {
         const result = test.result();
-        return result.state === 'skipped' ? [`${test.module.moduleId.replace(`${process.cwd()}/`, '')} › ${test.fullName}${result.note ? ` (${result.note})` : ''}`] : [];
+        return result.state === 'skipped'
+          ? [`${test.module.moduleId.replace(`${process.cwd()}/`, '')} › ${test.fullName}${result.note ? ` (${result.note})` : ''}`]
+          : [];
       }),
     );
     if (skipped.length === 0) return;

@@ -1,3 +1,4 @@
+import type { NewCommentRow } from '../../db/tables/comments.table.ts';
 import type { Attribution } from '../../shared/quote-consent.ts';
 import { newId } from '../../server/lib/ids.ts';
 import { nowIso } from '../../server/lib/time.ts';
@@ -78,14 +79,18 @@ export async function insertVisits(t: TestApp, dialogueId: string, times: readon
     path: '/',
     created_at: createdAt,
   }));
-  for (let i = 0; i < rows.length; i += 500) await t.ctx.db.insertInto('visits').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await t.ctx.db
+      .insertInto('visits')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /** Many published comments at once, numbered after the topic's last seq (for paging and volume tests). */
 export async function insertComments(t: TestApp, topicId: string, authorId: string, bodies: readonly string[]): Promise<void> {
   const topic = await t.ctx.db.selectFrom('topics').select('last_seq').where('id', '=', topicId).executeTakeFirstOrThrow();
   const now = nowIso();
-  const rows = bodies.map((body, i) => ({
+  const rows = bodies.map((body, i): NewCommentRow => ({
     id: newId(),
     topic_id: topicId,
     seq: topic.last_seq + i + 1,
@@ -104,8 +109,16 @@ export async function insertComments(t: TestApp, topicId: string, authorId: stri
     edited_at: null,
     updated_at: now,
   }));
-  for (let i = 0; i < rows.length; i += 200) await t.ctx.db.insertInto('comments').values(rows.slice(i, i + 200)).execute();
-  await t.ctx.db.updateTable('topics').set({ last_seq: topic.last_seq + bodies.length }).where('id', '=', topicId).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await t.ctx.db
+      .insertInto('comments')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  await t.ctx.db
+    .updateTable('topics')
+    .set({ last_seq: topic.last_seq + bodies.length })
+    .where('id', '=', topicId)
+    .execute();
 }
 
 export async function setCommentTime(t: TestApp, commentId: string, createdAt: string): Promise<void> {

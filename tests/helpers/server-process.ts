@@ -31,13 +31,7 @@ export interface ServerProcess {
  * those cores with taskset (benchmarks keep server and load generator apart); `openFiles` raises
  * its limit on open files (`ulimit -n`) for scripts that hold thousands of sockets.
  */
-export function runScript(
-  script: string,
-  env: Record<string, string>,
-  args: string[] = [],
-  cpus?: string,
-  openFiles?: number,
-): Omit<ServerProcess, 'url'> {
+export function runScript(script: string, env: Record<string, string>, args: string[] = [], cpus?: string, openFiles?: number): Omit<ServerProcess, 'url'> {
   const pinned = cpus ? ['taskset', '-c', cpus, ...NODE_WITH_TSX] : NODE_WITH_TSX;
   const command = openFiles ? ['bash', '-c', `ulimit -n ${Math.floor(openFiles)} && exec "$@"`, 'bash', ...pinned] : pinned;
   const child = spawn(command[0]!, [...command.slice(1), script, ...args], {

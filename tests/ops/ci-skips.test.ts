@@ -21,11 +21,24 @@ describe('sample', () => {
 );
 
 function runSample(env: Record<string, string>) {
-  const run = spawnSync(process.execPath, [resolve('node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs'), '--reporter=default', `--reporter=${resolve('tests/helpers/ci-skips.reporter.ts')}`], {
-    env: { ...process.env, CI: '', SKIP_ONE: '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      resolve('node_modules/vitest/vitest.mjs'),
+      'run',
+      '--root',
+      dir,
+      '--config',
+      join(dir, 'vitest.config.mjs'),
+      '--reporter=default',
+      `--reporter=${resolve('tests/helpers/ci-skips.reporter.ts')}`,
+    ],
+    {
+      env: { ...process.env, CI: '', SKIP_ONE: '', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 

@@ -60,15 +60,23 @@ describeOnEachDatabase('curation events', (kind) => {
       const mod = await moderator(t, dialogue);
       const comment = await postComment(t, await participant(t), topic.id);
       const ids: string[] = [];
-      for (let i = 0; i < 3; i += 1) ids.push((await call(t, 'POST', `/api/comments/${comment.id}/quotes`, { as: mod, body: { attribution: 'none' } })).json<Quote>().id);
+      for (let i = 0; i < 3; i += 1)
+        ids.push((await call(t, 'POST', `/api/comments/${comment.id}/quotes`, { as: mod, body: { attribution: 'none' } })).json<Quote>().id);
       const modSocket = await open(mod);
       // Predicates: the announcements of the creations may still be on their way.
       const moved = nextEvent(modSocket, 'quote:changed', (change) => change.quotes[0]?.id === ids[2]);
       await call(t, 'PATCH', `/api/quotes/${ids[2]}`, { as: mod, body: { position: 1 } });
-      expect((await moved).quotes.map((q) => [q.id, q.position])).toEqual([[ids[2], 1], [ids[0], 2], [ids[1], 3]]);
+      expect((await moved).quotes.map((q) => [q.id, q.position])).toEqual([
+        [ids[2], 1],
+        [ids[0], 2],
+        [ids[1], 3],
+      ]);
       const removed = nextEvent(modSocket, 'quote:changed', (change) => change.quotes.length === 2);
       await call(t, 'DELETE', `/api/quotes/${ids[0]}`, { as: mod });
-      expect((await removed).quotes.map((q) => [q.id, q.position])).toEqual([[ids[2], 1], [ids[1], 2]]);
+      expect((await removed).quotes.map((q) => [q.id, q.position])).toEqual([
+        [ids[2], 1],
+        [ids[1], 2],
+      ]);
     });
   });
 
@@ -85,7 +93,11 @@ describeOnEachDatabase('curation events', (kind) => {
 
       const approvedForReader = nextEvent(reader, 'summary:changed');
       await call(t, 'PUT', `/api/dialogues/${dialogue.slug}/summary`, { as: owner, body: { body: 'Approved overview.', status: 'approved' } });
-      expect(await approvedForReader).toMatchObject({ dialogueId: dialogue.id, topicId: null, summary: { body: 'Approved overview.', status: 'approved', version: 1 } });
+      expect(await approvedForReader).toMatchObject({
+        dialogueId: dialogue.id,
+        topicId: null,
+        summary: { body: 'Approved overview.', status: 'approved', version: 1 },
+      });
     });
   });
 });

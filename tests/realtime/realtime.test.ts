@@ -133,12 +133,42 @@ describeOnEachDatabase('realtime threads', (kind) => {
       for (const socket of [reader, writerSocket, anon]) await joinTopic(socket, topic.id);
       const notices = collect(reader, 'topic:typing');
       const echoed = collect(writerSocket, 'topic:typing');
+      expect(await writerSocket.emitWithAck('topic:typing', { topicId: topic.id })).toEqual({ ok: true });
+      expect(await writerSocket.emitWithAck('topic:typing', { topicId: topic.id })).toEqual({ ok: true });
+      await pause(QUIET_MS);
+      expect(notices).toEqual([{ topicId: topic.id, displayName: 'Amina', country: 'ES' }]);
+      expect(echoed).toEqual([]);
+      expect(await anon.emitWithAck('topic:typing', { topicId: topic.id })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    });
+
+    it('still takes the deprecated name typing as topic:typing: same checks, one throttle and one budget for both names', async () => {
+      const { topic } = await dialogueWithTopic(t);
+      const writer = await participant(t, { displayName: 'Amina' });
+      const [reader, writerSocket, anon] = await Promise.all([open(null), open(writer), open(null)]);
+      expect(await writerSocket.emitWithAck('typing', { topicId: topic.id })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+      for (const socket of [reader, writerSocket, anon]) await joinTopic(socket, topic.id);
+      const notices = collect(reader, 'topic:typing');
+      const echoed = collect(writerSocket, 'topic:typing');
       expect(await writerSocket.emitWithAck('typing', { topicId: topic.id })).toEqual({ ok: true });
+      expect(await writerSocket.emitWithAck('topic:typing', { topicId: topic.id })).toEqual({ ok: true });
       expect(await writerSocket.emitWithAck('typing', { topicId: topic.id })).toEqual({ ok: true });
       await pause(QUIET_MS);
       expect(notices).toEqual([{ topicId: topic.id, displayName: 'Amina', country: 'ES' }]);
       expect(echoed).toEqual([]);
       expect(await anon.emitWithAck('typing', { topicId: topic.id })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      const malformed = { topicId: 5 } as unknown as { topicId: string };
+      expect(await writerSocket.emitWithAck('typing', malformed)).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+
+      // Six commands so far on the writer's socket (the join included): the rest of its budget goes under either name, then both are refused.
+      const rest = EVENT_BUDGET.events - 6;
+      const replies = await Promise.all(
+        Array.from({ length: rest + 2 }, (_, i) => writerSocket.timeout(5_000).emitWithAck(i % 2 === 0 ? 'typing' : 'topic:typing', { topicId: topic.id })),
+      );
+      expect(replies.slice(0, rest).every((reply) => reply.ok)).toBe(true);
+      expect(replies.slice(rest)).toEqual([
+        { ok: false, error: { code: 'rate_limited', message: expect.any(String) } },
+        { ok: false, error: { code: 'rate_limited', message: expect.any(String) } },
+      ]);
     });
 
     it('refuses typing in a locked topic, from a participant suspended since connecting, and cuts one who signed out', async () => {
@@ -147,7 +177,7 @@ describeOnEachDatabase('realtime threads', (kind) => {
       const socket = await open(writer);
       await joinTopic(socket, topic.id);
       await call(t, 'PATCH', `/api/topics/${topic.id}`, { as: owner, body: { locked: true } });
-      expect(await socket.emitWithAck('typing', { topicId: topic.id })).toMatchObject({ ok: false, error: { code: 'topic_locked' } });
+      expect(await socket.emitWithAck('topic:typing', { topicId: topic.id })).toMatchObject({ ok: false, error: { code: 'topic_locked' } });
 
       // Suspended after connecting: the next notice is refused, without a new handshake.
       const suspended = await participant(t);
@@ -156,9 +186,18 @@ describeOnEachDatabase('realtime threads', (kind) => {
       await joinTopic(suspendedSocket, openTopic.id);
       await t.ctx.db
         .insertInto('suspensions')
-        .values({ id: `s${Date.now()}`, user_id: suspended.user.id, until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'test', created_by: host.user.id, created_at: new Date().toISOString(), lifted_at: null, lifted_by: null })
+        .values({
+          id: `s${Date.now()}`,
+          user_id: suspended.user.id,
+          until: new Date(Date.now() + 86_400_000).toISOString(),
+          reason: 'test',
+          created_by: host.user.id,
+          created_at: new Date().toISOString(),
+          lifted_at: null,
+          lifted_by: null,
+        })
         .execute();
-      expect(await suspendedSocket.emitWithAck('typing', { topicId: openTopic.id })).toMatchObject({ ok: false, error: { code: 'suspended' } });
+      expect(await suspendedSocket.emitWithAck('topic:typing', { topicId: openTopic.id })).toMatchObject({ ok: false, error: { code: 'suspended' } });
 
       const leaving = await participant(t);
       const { topic: open2 } = await dialogueWithTopic(t);

@@ -2,16 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Comment } from '../../shared/comments.ts';
 import { toIso } from '../../server/lib/time.ts';
 import { createTestDatabase, describeOnEachDatabase } from '../helpers/databases.ts';
-import {
-  call,
-  dialogueWithTopic,
-  moderator,
-  participant,
-  PASSWORD,
-  postComment,
-  sessionCookieOf,
-  type Agent,
-} from '../helpers/factories.ts';
+import { call, dialogueWithTopic, moderator, participant, PASSWORD, postComment, sessionCookieOf, type Agent } from '../helpers/factories.ts';
 import { collect, connect, joinTopic, nextEvent, pause, useSockets, type ClientSocket } from '../helpers/sockets.ts';
 import { testConfig, useTestApp, type TestApp } from '../helpers/test-app.ts';
 import { buildApp } from '../../server/app.ts';
@@ -30,7 +21,11 @@ async function signInAgain(t: TestApp, agent: Agent): Promise<Agent> {
 const sessionIdOf = (agent: Agent): string => agent.cookie!.slice('session='.length).split('.')[0]!;
 
 async function expireSession(t: TestApp, agent: Agent): Promise<void> {
-  await t.ctx.db.updateTable('sessions').set({ expires_at: toIso(Date.now() - 1_000) }).where('id', '=', sessionIdOf(agent)).execute();
+  await t.ctx.db
+    .updateTable('sessions')
+    .set({ expires_at: toIso(Date.now() - 1_000) })
+    .where('id', '=', sessionIdOf(agent))
+    .execute();
 }
 
 /** Why the server cut the socket, or a failure when it did not within a few seconds. */

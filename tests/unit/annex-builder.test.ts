@@ -72,7 +72,10 @@ describe('buildAnnex', () => {
   });
 
   it('keeps an excerpt’s paragraphs as stored, and leaves a topic whose quotes are all left out out of Selected comments', () => {
-    const input = data([quote('a', { excerpt: 'First part […]\n\n[…] second part' }), quote('b', { topicId: 't2', comment: { status: 'withdrawn', bodyMarkdown: 'x' } })]);
+    const input = data([
+      quote('a', { excerpt: 'First part […]\n\n[…] second part' }),
+      quote('b', { topicId: 't2', comment: { status: 'withdrawn', bodyMarkdown: 'x' } }),
+    ]);
     const text = markdown(input);
     expect(text).toContain('“First part […]\n\n[…] second part”');
     expect(text).not.toContain('### Topic 2: Second?\n\n**Quote:**');

@@ -178,7 +178,9 @@ describe('leadInSentence', () => {
       'The following four discussion topics were proposed to the forum of the Online Community on Migration and Integration:',
     );
     expect(leadInSentence({ topicCount: 3, leadIn: '  ', host: '' }, 'en')).toBe('The following three discussion topics were proposed to the online forum:');
-    expect(leadInSentence({ topicCount: 3, leadIn: '', host: '' }, 'fr')).toBe(`Les trois thèmes de discussion suivants ont été proposés au forum en ligne${NBSP}:`);
+    expect(leadInSentence({ topicCount: 3, leadIn: '', host: '' }, 'fr')).toBe(
+      `Les trois thèmes de discussion suivants ont été proposés au forum en ligne${NBSP}:`,
+    );
     expect(leadInSentence({ topicCount: 3, leadIn: '', host: '' }, 'es')).toBe('Se propusieron al foro en línea los tres temas de debate siguientes:');
   });
 

@@ -94,7 +94,7 @@ describe('csvLine and the raw export rows', () => {
   });
 
   it('never carries the body of a comment that is not published', () => {
-    for (const status of ['hidden', 'withdrawn', 'pending', 'declined']) {
+    for (const status of ['hidden', 'withdrawn', 'pending', 'declined'] as const) {
       expect(toRawRow({ ...record, status }, 1).body).toBe('');
     }
   });

@@ -33,16 +33,36 @@ describe('group commit on SQLite', () => {
   it('runs concurrent write transactions in one commit and answers each after it', async () => {
     const file = join(dir, 'batch.db');
     const { db, counts, write } = await counted(file);
-    await db.insertInto('dialogues').values({
-      id: 'd', slug: 'ddd', title: 't', theme: 't', description: '', opens_at: '', closes_at: '', time_zone: 'UTC',
-      moderation: 'post', languages: '[]', host_description: '', annex_label: '', annex_lead_in: '', published: 1,
-      created_by: null, created_at: '', updated_at: '',
-    }).execute();
+    await db
+      .insertInto('dialogues')
+      .values({
+        id: 'd',
+        slug: 'ddd',
+        title: 't',
+        theme: 't',
+        description: '',
+        opens_at: '',
+        closes_at: '',
+        time_zone: 'UTC',
+        moderation: 'post',
+        languages: '[]',
+        host_description: '',
+        annex_label: '',
+        annex_lead_in: '',
+        published: 1,
+        created_by: null,
+        created_at: '',
+        updated_at: '',
+      })
+      .execute();
     const outside = new SQLite(file, { readonly: true });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         write(async (trx) => {
-          await trx.insertInto('visits').values(visit(`v${i}`)).execute();
+          await trx
+            .insertInto('visits')
+            .values(visit(`v${i}`))
+            .execute();
           return i;
         }).then((value) => {
           // Answered only once durable: another connection already sees the row.
@@ -59,11 +79,28 @@ describe('group commit on SQLite', () => {
 
   it('undoes only the write that failed, and rejects only its caller', async () => {
     const { db, write } = await counted(join(dir, 'failure.db'));
-    await db.insertInto('dialogues').values({
-      id: 'd', slug: 'ddd', title: 't', theme: 't', description: '', opens_at: '', closes_at: '', time_zone: 'UTC',
-      moderation: 'post', languages: '[]', host_description: '', annex_label: '', annex_lead_in: '', published: 1,
-      created_by: null, created_at: '', updated_at: '',
-    }).execute();
+    await db
+      .insertInto('dialogues')
+      .values({
+        id: 'd',
+        slug: 'ddd',
+        title: 't',
+        theme: 't',
+        description: '',
+        opens_at: '',
+        closes_at: '',
+        time_zone: 'UTC',
+        moderation: 'post',
+        languages: '[]',
+        host_description: '',
+        annex_label: '',
+        annex_lead_in: '',
+        published: 1,
+        created_by: null,
+        created_at: '',
+        updated_at: '',
+      })
+      .execute();
     const outcomes = await Promise.allSettled([
       write((trx) => trx.insertInto('visits').values(visit('a')).execute()),
       write(async (trx) => {

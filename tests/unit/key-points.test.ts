@@ -20,11 +20,9 @@ describe('splitSentences', () => {
   });
 
   it('does not end a sentence at an abbreviation, an initial or a decimal point', () => {
-    expect(splitSentences('Dr. Smith met Mr. Jones in the U.S. Army. M. Dupont et Mme. Roy, p. ej. la Sra. Gómez, e.g. J. Doe, paid 3.5 francs. End.')).toEqual([
-      'Dr. Smith met Mr. Jones in the U.S. Army.',
-      'M. Dupont et Mme. Roy, p. ej. la Sra. Gómez, e.g. J. Doe, paid 3.5 francs.',
-      'End.',
-    ]);
+    expect(splitSentences('Dr. Smith met Mr. Jones in the U.S. Army. M. Dupont et Mme. Roy, p. ej. la Sra. Gómez, e.g. J. Doe, paid 3.5 francs. End.')).toEqual(
+      ['Dr. Smith met Mr. Jones in the U.S. Army.', 'M. Dupont et Mme. Roy, p. ej. la Sra. Gómez, e.g. J. Doe, paid 3.5 francs.', 'End.'],
+    );
   });
 
   it('never joins sentences across paragraphs', () => {
@@ -63,10 +61,7 @@ describe('keyPoints', () => {
   });
 
   it('leaves out a sentence that repeats one already chosen', () => {
-    const comments = [
-      ...ENGLISH,
-      { id: 'repeat', language: 'en' as const, markdown: 'In our city, integration of migrant children starts at school!' },
-    ];
+    const comments = [...ENGLISH, { id: 'repeat', language: 'en' as const, markdown: 'In our city, integration of migrant children starts at school!' }];
     const top = keyPoints(comments, 10);
     const texts = top.map((sentence) => sentence.text.replace(/[.!]$/, ''));
     expect(new Set(texts).size).toBe(texts.length);

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { diffWords, type DiffPart } from '../../shared/text-diff.ts';
 
-const oldText = (parts: DiffPart[]) => parts.filter((p) => p.type !== 'added').map((p) => p.text).join('');
-const newText = (parts: DiffPart[]) => parts.filter((p) => p.type !== 'removed').map((p) => p.text).join('');
+const oldText = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.type !== 'added')
+    .map((p) => p.text)
+    .join('');
+const newText = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.type !== 'removed')
+    .map((p) => p.text)
+    .join('');
 
 describe('diffWords', () => {
   it('marks the words added and removed between two versions', () => {

@@ -1,7 +1,9 @@
-import type { ModerationPlainKey } from './i18n/moderation.svelte.ts';
+import type { CommentStatus } from '../../../shared/comments.constants.ts';
+import type { AuditAction, AuditTargetType } from '../../../shared/moderation.constants.ts';
+import type { PlainKey } from './i18n/messages.ts';
 
 /** The actions the audit log records, in the order the filter offers them, with their names. */
-export const AUDIT_ACTIONS: Record<string, ModerationPlainKey> = {
+export const AUDIT_ACTIONS: Record<AuditAction, PlainKey> = {
   'comment.approve': 'audit.comment.approve',
   'comment.decline': 'audit.comment.decline',
   'comment.hide': 'audit.comment.hide',
@@ -16,17 +18,27 @@ export const AUDIT_ACTIONS: Record<string, ModerationPlainKey> = {
   'dialogue.create': 'audit.dialogue.create',
   'dialogue.update': 'audit.dialogue.update',
   'dialogue.watched_words': 'audit.dialogue.watched_words',
+  'dialogue.moderator_appoint': 'audit.dialogue.moderator_appoint',
+  'dialogue.moderator_remove': 'audit.dialogue.moderator_remove',
+  'quote.create': 'audit.quote.create',
+  'quote.update': 'audit.quote.update',
+  'quote.delete': 'audit.quote.delete',
+  'summary.save': 'audit.summary.save',
+  'summary.approve': 'audit.summary.approve',
 };
 
-export const AUDIT_TARGETS: Record<string, ModerationPlainKey> = {
+export const AUDIT_TARGETS: Record<AuditTargetType, PlainKey> = {
   comment: 'audit.target.comment',
   topic: 'audit.target.topic',
   user: 'audit.target.user',
   dialogue: 'audit.target.dialogue',
+  quote: 'audit.target.quote',
+  dialogue_summary: 'audit.target.dialogue_summary',
+  topic_summary: 'audit.target.topic_summary',
 };
 
 /** Fields of the before/after states, named for people; others show as recorded. */
-export const AUDIT_FIELDS: Record<string, ModerationPlainKey> = {
+export const AUDIT_FIELDS: Record<string, PlainKey> = {
   status: 'audit.field.status',
   bodyMarkdown: 'audit.field.bodyMarkdown',
   words: 'audit.field.words',
@@ -39,11 +51,11 @@ export const AUDIT_FIELDS: Record<string, ModerationPlainKey> = {
   title: 'audit.field.title',
 };
 
-/** Comment statuses, as the before/after of a decision records them. */
-export const COMMENT_STATUS_NAMES: Record<string, ModerationPlainKey> = {
+/** Comment statuses, as the before/after of a decision records them (any text: looked up by what was recorded). */
+export const COMMENT_STATUS_NAMES: Record<string, PlainKey> = {
   published: 'audit.status.published',
   pending: 'audit.status.pending',
   hidden: 'audit.status.hidden',
   declined: 'audit.status.declined',
   withdrawn: 'audit.status.withdrawn',
-};
+} satisfies Record<CommentStatus, PlainKey>;

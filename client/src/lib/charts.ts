@@ -115,7 +115,10 @@ export function busiest(chart: ColumnChart): Column | null {
 }
 
 /** The first `limit` rows, and the rest added up into one count. */
-export function topRows(rows: readonly { key: string; count: number }[], limit: number): { shown: { key: string; count: number }[]; rest: number; restRows: number } {
+export function topRows(
+  rows: readonly { key: string; count: number }[],
+  limit: number,
+): { shown: { key: string; count: number }[]; rest: number; restRows: number } {
   const shown = rows.slice(0, limit);
   const others = rows.slice(limit);
   return { shown, rest: others.reduce((sum, row) => sum + row.count, 0), restRows: others.length };

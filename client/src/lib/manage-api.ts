@@ -1,16 +1,8 @@
 import type { AnnexFormat, AnnexWarning, AnnexWarnings, RawFormat } from '../../../shared/exports.ts';
-import type { Language } from '../../../shared/common.ts';
+import { PAGE_LIMIT_DEFAULT, type Language } from '../../../shared/common.constants.ts';
 import type { CreateQuoteBody, DialogueQuotes, PatchQuoteBody, Quote } from '../../../shared/quotes.ts';
 import type { Stats } from '../../../shared/stats.ts';
-import type {
-  Citations,
-  PutSummaryBody,
-  Suggestions,
-  Summary,
-  SummaryDiff,
-  SummaryVersion,
-  SummaryVersionList,
-} from '../../../shared/summaries.ts';
+import type { Citations, PutSummaryBody, Suggestions, Summary, SummaryDiff, SummaryVersion, SummaryVersionList } from '../../../shared/summaries.ts';
 import { getJson, request } from './api.ts';
 
 // The organizers' and moderators' side of the API: quotes, summaries, statistics and exports.
@@ -49,7 +41,7 @@ export async function putSummary(scope: SummaryScope, body: PutSummaryBody): Pro
 }
 
 export function summaryVersions(scope: SummaryScope, after?: string): Promise<SummaryVersionList> {
-  const query = new URLSearchParams({ limit: '50' });
+  const query = new URLSearchParams({ limit: String(PAGE_LIMIT_DEFAULT) });
   if (after !== undefined) query.set('after', after);
   return getJson(`${summaryPath(scope)}/versions?${query}`);
 }

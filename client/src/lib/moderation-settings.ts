@@ -1,9 +1,17 @@
-/** The most reports a dialogue may ask for before a comment is held (the API's limit). */
-export const REPORTS_TO_HOLD_MAX = 1_000;
+import { REPORTS_TO_HOLD_MAX } from '../../../shared/dialogues.constants.ts';
+
+export { REPORTS_TO_HOLD_MAX };
 
 /** Watched words as typed, one per line; blank lines and surrounding spaces mean nothing. */
 export function wordsFromText(text: string): string[] {
-  return [...new Set(text.split('\n').map((line) => line.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A whole number of reports from 1 to REPORTS_TO_HOLD_MAX, or null. */

@@ -1,14 +1,22 @@
 import type { Affiliation, Language } from '../../../shared/common.ts';
 import { COUNTRY_CODES } from '../../../shared/countries.ts';
+import {
+  DISPLAY_NAME_MAX,
+  EMAIL_MAX,
+  NAME_DISPLAYS,
+  ORGANIZATION_MAX,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  type NameDisplay,
+  type QuoteConsent,
+} from '../../../shared/users.constants.ts';
 import type { ProfilePatch, RegisterBody, User } from '../../../shared/users.ts';
 import type { FieldSpec } from './forms.ts';
 import type { PlainKey } from './i18n/messages.ts';
 
-// The contract's lists and limits (shared/common.ts and shared/users.ts) cannot be imported at
-// runtime without pulling TypeBox into the bundle; the `Record<…>` types and tests/client keep
-// these in step with them.
-export const PASSWORD_MIN = 10;
-export const LIMITS = { email: 254, password: 256, displayName: 80, organization: 160 } as const;
+export { NAME_DISPLAYS, PASSWORD_MIN };
+/** The contract's lengths, as the fields' `maxlength`. */
+export const LIMITS = { email: EMAIL_MAX, password: PASSWORD_MAX, displayName: DISPLAY_NAME_MAX, organization: ORGANIZATION_MAX } as const;
 
 export const AFFILIATION_LABELS = {
   government: 'affiliation.government',
@@ -21,9 +29,6 @@ export const AFFILIATION_LABELS = {
   other: 'affiliation.other',
 } as const satisfies Record<Affiliation, PlainKey>;
 
-type QuoteConsent = User['quoteConsent'];
-type NameDisplay = User['nameDisplay'];
-
 /** In the order offered: the most open first. */
 export const QUOTE_CONSENT_LABELS = {
   name: 'quoteConsent.name',
@@ -31,8 +36,6 @@ export const QUOTE_CONSENT_LABELS = {
   anonymous: 'quoteConsent.anonymous',
   none: 'quoteConsent.none',
 } as const satisfies Record<QuoteConsent, PlainKey>;
-
-export const NAME_DISPLAYS = ['name', 'country'] as const satisfies readonly NameDisplay[];
 
 export const keysOf = <K extends string>(labels: Record<K, unknown>): K[] => Object.keys(labels) as K[];
 

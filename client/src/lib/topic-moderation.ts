@@ -1,20 +1,8 @@
-import type { ModerationPlainKey } from './i18n/moderation.svelte.ts';
+import { i18n } from './i18n/i18n.svelte.ts';
 import { canModerate } from './moderators.ts';
 import { session } from './state/session.svelte.ts';
-import { ThreadModeration, type ThreadModerationOptions } from './state/thread-moderation.svelte.ts';
+import { ThreadModeration } from './state/thread-moderation.svelte.ts';
 import type { TopicThread } from './state/topic-thread.svelte.ts';
-
-type Said = Parameters<ThreadModerationOptions['announce']>[0]['action'];
-
-const SAID: Record<Said, ModerationPlainKey> = {
-  approve: 'modtools.done.approve',
-  decline: 'modtools.done.decline',
-  hide: 'modtools.done.hide',
-  restore: 'modtools.done.restore',
-  edit: 'modtools.done.edit',
-  lock: 'modtools.done.lock',
-  unlock: 'modtools.done.unlock',
-};
 
 const api = () => import('./moderation-api.ts');
 
@@ -32,7 +20,6 @@ export function topicModeration(thread: TopicThread): ThreadModeration {
     show: (comment) => thread.live.add(comment),
     showTopic: (topic) => (thread.live.topic = topic),
     // Said in the moderation screens' words, fetched with the tools that asked for it.
-    announce: ({ action }) =>
-      void import('./i18n/moderation.svelte.ts').then(({ moderationI18n }) => thread.announcer.say(moderationI18n.t(SAID[action]))),
+    announce: ({ action }) => void import('./i18n/sections/thread-moderation.ts').then(() => thread.announcer.say(i18n.t(`modtools.done.${action}`))),
   });
 }

@@ -228,10 +228,13 @@ export const es: Messages = {
   'about.languages': 'Idiomas',
   'about.languagesBody': 'Los comentarios pueden escribirse en {languages}. La interfaz está disponible en inglés, francés y español.',
   'about.moderation': 'Moderación',
-  'about.moderation.post': 'Los comentarios aparecen en cuanto se publican. La moderación los lee después y retira los que incumplen las normas, dejando una nota en su lugar.',
-  'about.moderation.pre': 'Cada comentario lo lee un moderador antes de que aparezca. Hasta que se aprueba, solo lo ve quien lo escribió, marcado como pendiente.',
+  'about.moderation.post':
+    'Los comentarios aparecen en cuanto se publican. La moderación los lee después y retira los que incumplen las normas, dejando una nota en su lugar.',
+  'about.moderation.pre':
+    'Cada comentario lo lee un moderador antes de que aparezca. Hasta que se aprueba, solo lo ve quien lo escribió, marcado como pendiente.',
   'about.editWindow': 'Quien escribe un comentario puede editarlo o retirarlo durante los {minutes} minutos siguientes a su publicación.',
-  'about.reports': 'Si un comentario le parece ofensivo, fuera de tema o revela datos personales, use «Denunciar» debajo de él. La moderación revisa cada denuncia; quien lo escribió no sabe quién lo denunció.',
+  'about.reports':
+    'Si un comentario le parece ofensivo, fuera de tema o revela datos personales, use «Denunciar» debajo de él. La moderación revisa cada denuncia; quien lo escribió no sabe quién lo denunció.',
   'about.host': 'El diálogo tiene lugar en el foro de {host}.',
   'about.back': 'Volver a los temas',
   'moderation.nav': 'Moderación',

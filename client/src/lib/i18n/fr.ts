@@ -5,8 +5,7 @@ export const fr: Messages = {
   'app.name': 'Dialogue virtuel',
   'app.documentTitle': '{page} — Dialogue virtuel',
   'app.skipToContent': 'Aller au contenu principal',
-  'app.about':
-    'Un forum ouvert qui permet aux personnes ne pouvant assister en personne à un atelier sur les politiques de prendre part à ses débats.',
+  'app.about': 'Un forum ouvert qui permet aux personnes ne pouvant assister en personne à un atelier sur les politiques de prendre part à ses débats.',
   'app.apiDocs': 'Documentation de l’API',
   'nav.label': 'Menu principal',
   'nav.dialogues': 'Dialogues',
@@ -61,8 +60,10 @@ export const fr: Messages = {
   'quoteConsent.anonymous': 'Anonymement (par défaut)',
   'quoteConsent.anonymousHint': 'Vos propos peuvent être cités, sans votre nom, votre pays ni votre organisation.',
   'quoteConsent.none': 'Pas du tout',
-  'quoteConsent.nameHint': 'Sous vos propos\u00a0: «\u00a0— {name}, {country}\u00a0»\u00a0; seulement votre pays si vous n’affichez que votre pays à côté de vos commentaires.',
-  'quoteConsent.countryHint': 'Sous vos propos\u00a0: «\u00a0— participant ({country})\u00a0», avec votre appartenance si vous l’avez indiquée\u00a0; jamais votre nom.',
+  'quoteConsent.nameHint':
+    'Sous vos propos\u00a0: «\u00a0— {name}, {country}\u00a0»\u00a0; seulement votre pays si vous n’affichez que votre pays à côté de vos commentaires.',
+  'quoteConsent.countryHint':
+    'Sous vos propos\u00a0: «\u00a0— participant ({country})\u00a0», avec votre appartenance si vous l’avez indiquée\u00a0; jamais votre nom.',
   'quoteConsent.noneHint': 'Vos commentaires ne sont jamais cités dans les rapports. Ils restent dans la discussion comme d’habitude.',
   'quoteConsent.yourName': 'votre nom',
 
@@ -230,10 +231,13 @@ export const fr: Messages = {
   'about.languages': 'Langues',
   'about.languagesBody': 'Les commentaires peuvent être rédigés en {languages}. L’interface est disponible en anglais, en français et en espagnol.',
   'about.moderation': 'Modération',
-  'about.moderation.post': 'Les commentaires s’affichent dès leur publication. La modération les lit ensuite et retire ceux qui enfreignent les règles, en laissant une mention à leur place.',
-  'about.moderation.pre': 'Chaque commentaire est lu par un modérateur avant de s’afficher. Tant qu’il n’est pas validé, seule la personne qui l’a écrit le voit, marqué comme en attente.',
+  'about.moderation.post':
+    'Les commentaires s’affichent dès leur publication. La modération les lit ensuite et retire ceux qui enfreignent les règles, en laissant une mention à leur place.',
+  'about.moderation.pre':
+    'Chaque commentaire est lu par un modérateur avant de s’afficher. Tant qu’il n’est pas validé, seule la personne qui l’a écrit le voit, marqué comme en attente.',
   'about.editWindow': 'Chacun peut modifier ou retirer ses commentaires pendant les {minutes} minutes qui suivent leur publication.',
-  'about.reports': 'Si un commentaire vous semble offensant, hors sujet ou divulgue des données personnelles, utilisez «\u00a0Signaler\u00a0» en dessous. La modération examine chaque signalement\u00a0; la personne qui l’a écrit ne sait pas qui l’a signalé.',
+  'about.reports':
+    'Si un commentaire vous semble offensant, hors sujet ou divulgue des données personnelles, utilisez «\u00a0Signaler\u00a0» en dessous. La modération examine chaque signalement\u00a0; la personne qui l’a écrit ne sait pas qui l’a signalé.',
   'about.host': 'Le dialogue se tient sur le forum de {host}.',
   'about.back': 'Retour aux sujets',
   'moderation.nav': 'Modération',
@@ -243,8 +247,7 @@ export const fr: Messages = {
   'notifications.title': 'Vos notifications',
   'notifications.unread.one': '{count} non lue',
   'notifications.unread.other': '{count} non lues',
-  'notifications.empty':
-    'Rien pour l’instant. Quand un modérateur approuve, refuse ou retire l’un de vos commentaires, vous en êtes informé ici.',
+  'notifications.empty': 'Rien pour l’instant. Quand un modérateur approuve, refuse ou retire l’un de vos commentaires, vous en êtes informé ici.',
   'notifications.failed': 'Vos notifications ne peuvent pas être chargées pour le moment.',
   'notifications.new': 'Nouveau',
   'notifications.approve': 'Votre commentaire a été approuvé et il est maintenant publié.',

@@ -3,7 +3,6 @@ import { en } from './en.ts';
 import type { Messages } from './messages.ts';
 
 export type Locale = Language;
-export const LOCALES = ['en', 'fr', 'es'] as const satisfies readonly Locale[];
 export const DEFAULT_LOCALE: Locale = 'en';
 /**
  * Each language's messages. English ships with the first page (it is the default and the
@@ -17,6 +16,8 @@ export const loadCatalogue: Record<Locale, () => Promise<Messages>> = {
 
 /** Each language named in itself, as language pickers show them whatever the interface language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };
+/** Every language of the contract, as the complete record above lists them (the order pickers show). */
+export const LOCALES = Object.keys(LOCALE_NAMES) as Locale[];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -1,18 +1,47 @@
 import type { en } from './en.ts';
+import type { auditEn } from './sections/audit.en.ts';
+import type { curationEn } from './sections/curation.en.ts';
+import type { dialogueSettingsEn } from './sections/dialogue-settings.en.ts';
+import type { exportEn } from './sections/export.en.ts';
+import type { manageEn } from './sections/manage.en.ts';
+import type { moderationEn } from './sections/moderation.en.ts';
+import type { statsEn } from './sections/stats.en.ts';
+import type { summaryEn } from './sections/summary.en.ts';
+import type { threadModerationEn } from './sections/thread-moderation.en.ts';
 
-export type MessageKey = keyof typeof en;
-/** A translated catalogue: exactly the keys of `en`, any wording. */
-export type Messages = Record<MessageKey, string>;
+// Types only: the sections' messages reach the browser with the screens that use them (sections/*.ts).
+/** Every message of the interface in English: the main catalogue's and every section's. */
+type English = typeof en &
+  typeof moderationEn &
+  typeof threadModerationEn &
+  typeof auditEn &
+  typeof dialogueSettingsEn &
+  typeof manageEn &
+  typeof curationEn &
+  typeof summaryEn &
+  typeof statsEn &
+  typeof exportEn;
+
+export type MessageKey = keyof English;
+/** A translation of a catalogue: exactly the keys of its English version, any wording. */
+export type Translation<E> = Record<keyof E, string>;
+/** A translation of the main catalogue. */
+export type Messages = Translation<typeof en>;
 
 /** The `{name}` placeholders of a message, as a union of their names. */
 export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 type ParamValue = string | number;
 /** The `{name}` placeholders of an English message, as the parameters `t` requires for it. */
-type ParamsOf<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, ParamValue>;
-export type ParamArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never] ? [] : [params: ParamsOf<K>];
+type ParamsOf<K extends MessageKey> = Record<Placeholders<English[K]>, ParamValue>;
+export type ParamArgs<K extends MessageKey> = [Placeholders<English[K]>] extends [never] ? [] : [params: ParamsOf<K>];
 
 /** Messages without placeholders. */
 export type PlainKey = { [K in MessageKey]: ParamArgs<K> extends [] ? K : never }[MessageKey];
+
+/** Messages whose placeholders are exactly `P`. */
+export type KeyWith<P extends string> = {
+  [K in MessageKey]: [Placeholders<English[K]>] extends [P] ? ([P] extends [Placeholders<English[K]>] ? K : never) : never;
+}[MessageKey];
 
 /** Keys that come as `.one` / `.other` plural pairs, named without the suffix. */
 export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.one` ? Base : never }[MessageKey];

@@ -1,5 +1,9 @@
 import type { Language } from '../../../../shared/common.ts';
 import type { AnnexFormat, AnnexWarning } from '../../../../shared/exports.ts';
+import { follow, type LiveConnection } from '../realtime-loader.ts';
+
+/** After a change to quotes or summaries, the preview follows once things settle. */
+const REFRESH_AFTER_MS = 800;
 
 export interface AnnexExportOptions {
   preview: (lang: Language) => Promise<string>;
@@ -32,6 +36,21 @@ export class AnnexExport {
     if (lang === this.lang) return;
     this.lang = lang;
     void this.loadPreview();
+  }
+
+  /** Reads the preview and the warnings again after the dialogue's quotes or summaries change; the function returned stops. */
+  follow(connection: Promise<LiveConnection>, dialogueId: string): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const changed = (change: { dialogueId: string }): void => {
+      if (change.dialogueId !== dialogueId) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.refresh(), REFRESH_AFTER_MS);
+    };
+    const unfollow = follow(connection, { 'quote:changed': changed, 'summary:changed': changed });
+    return () => {
+      clearTimeout(timer);
+      unfollow();
+    };
   }
 
   /** The preview and the warnings read again (after a change to quotes or summaries). */

@@ -1,5 +1,6 @@
 import type { Attribution } from '../../../../shared/quote-consent.ts';
 import type { DialogueQuotes, PatchQuoteBody, Quote, QuotesChanged, TopicQuotes } from '../../../../shared/quotes.ts';
+import { follow, type LiveConnection } from '../realtime-loader.ts';
 
 /** What the curation page says aloud after a change, in the moderator's language. */
 export type CurationNews =
@@ -14,14 +15,6 @@ export interface CurationOptions {
   patch: (quoteId: string, body: PatchQuoteBody) => Promise<Quote>;
   remove: (quoteId: string) => Promise<void>;
   announce: (news: CurationNews) => void;
-}
-
-/** The socket events the list follows: any object with socket.io's on/off. */
-export interface QuoteFeed {
-  on(event: 'quote:changed', listener: (change: QuotesChanged) => void): unknown;
-  on(event: 'connect', listener: () => void): unknown;
-  off(event: 'quote:changed', listener: (change: QuotesChanged) => void): unknown;
-  off(event: 'connect', listener: () => void): unknown;
 }
 
 /** A topic's quotes in a new order: `quoteId` moved to the 1-based `position`, the others closing up, positions renumbered. */
@@ -84,20 +77,16 @@ export class CurationList {
   }
 
   /** Follows `quote:changed` for the dialogue, and reloads after a reconnection; the function returned stops. */
-  follow(feed: QuoteFeed, dialogueId: string): () => void {
+  follow(connection: Promise<LiveConnection>, dialogueId: string): () => void {
     this.#dialogueId = dialogueId;
     let connectedBefore = false;
-    const onConnect = (): void => {
-      if (connectedBefore) void this.load(true);
-      connectedBefore = true;
-    };
-    const onChange = (change: QuotesChanged): void => this.apply(change);
-    feed.on('connect', onConnect);
-    feed.on('quote:changed', onChange);
-    return () => {
-      feed.off('connect', onConnect);
-      feed.off('quote:changed', onChange);
-    };
+    return follow(connection, {
+      connect: () => {
+        if (connectedBefore) void this.load(true);
+        connectedBefore = true;
+      },
+      'quote:changed': (change) => this.apply(change),
+    });
   }
 
   /** A topic's quotes as the server now has them. */

@@ -1,6 +1,7 @@
 import type { Topic } from '../../../../shared/dialogues.ts';
 import type { TopicViewers } from '../../../../shared/realtime.ts';
 import { dialogueUnread } from '../api.ts';
+import { follow } from '../realtime-loader.ts';
 import type { Connection } from '../realtime.svelte.ts';
 
 const JOIN_TIMEOUT_MS = 10_000;
@@ -15,35 +16,26 @@ export class DialogueLive {
   changed: Record<string, Topic> = $state.raw({});
   unread: Record<string, number> = $state.raw({});
 
-  /** the connection arrives after the page is shown: socket.io's code is not needed for a first view */
-  readonly #connection: Promise<Connection>;
   #socket: Connection['socket'] | null = null;
   #dialogueId: string | null = null;
 
-  constructor(connection: Promise<Connection>) {
-    this.#connection = connection;
-  }
-
-  /** Joins the dialogue's room as soon as connected and after every reconnect; the function returned leaves it. */
-  follow(dialogueId: string): () => void {
+  /**
+   * Joins the dialogue's room as soon as connected and after every reconnect; the function returned
+   * leaves it. The connection may arrive after the page is shown: socket.io's code is not needed for
+   * a first view.
+   */
+  follow(connection: Promise<Connection>, dialogueId: string): () => void {
     this.#dialogueId = dialogueId;
-    void this.#connection.then(({ socket }) => {
-      if (this.#dialogueId !== dialogueId) return;
+    const unfollow = follow(connection, { connect: this.#join, 'topic:viewers': this.#onViewers, 'topic:changed': this.#onTopic }, ({ socket }) => {
       this.#socket = socket;
-      socket.on('connect', this.#join);
-      socket.on('topic:viewers', this.#onViewers);
-      socket.on('topic:changed', this.#onTopic);
       if (socket.connected) void this.#join();
     });
     return () => {
       const socket = this.#socket;
       this.#dialogueId = null;
       this.#socket = null;
-      if (!socket) return;
-      socket.off('connect', this.#join);
-      socket.off('topic:viewers', this.#onViewers);
-      socket.off('topic:changed', this.#onTopic);
-      if (socket.connected) socket.emit('dialogue:leave', { dialogueId });
+      unfollow();
+      if (socket?.connected) socket.emit('dialogue:leave', { dialogueId });
     };
   }
 

@@ -16,7 +16,6 @@ export interface SettingsApi {
 export const SEARCH_MIN = 2;
 export const SEARCH_DELAY_MS = 300;
 
-
 /** A save of one part of the page: running, done, or refused. */
 export class Saving {
   running = $state(false);

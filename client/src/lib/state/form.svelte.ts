@@ -1,4 +1,5 @@
 import { fieldId, problemsFrom, validate, type FieldErrors, type FieldSpec, type Problem } from '../forms.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
 import type { PlainKey } from '../i18n/messages.ts';
 
 export interface SummaryItem {
@@ -30,6 +31,12 @@ export class FormState<V extends Record<string, string>> {
   }
 
   id = (field: keyof V & string): string => fieldId(this.name, field);
+
+  /** What to correct in a rejected field, in the reader's language. */
+  message = (field: keyof V & string): string | undefined => {
+    const error: PlainKey | undefined = this.errors[field];
+    return error && i18n.t(error);
+  };
 
   /** The rejected fields, in the form's order, for the summary above it. */
   get summary(): SummaryItem[] {

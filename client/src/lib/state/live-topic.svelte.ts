@@ -3,7 +3,8 @@ import type { Topic } from '../../../../shared/dialogues.ts';
 import { TYPING_EXPIRES_MS } from '../../../../shared/realtime.constants.ts';
 import type { TopicViewers, TypingNotice } from '../../../../shared/realtime.ts';
 import { cursorOf, mergeComments } from '../merge-comments.ts';
-import type { Connection, ConnectionState } from '../realtime.svelte.ts';
+import { follow } from '../realtime-loader.ts';
+import type { Connection, ConnectionState, LiveHandlers } from '../realtime.svelte.ts';
 
 export interface TypingLine extends TypingNotice {
   until: number;
@@ -46,15 +47,38 @@ export class LiveTopic {
   #sweep: ReturnType<typeof setTimeout> | undefined;
   #watcher: TopicWatcher = { joined: () => undefined, arrived: () => undefined };
 
-  /**
-   * `connection` may still be on its way (its code loads after the page is shown): the thread is
-   * read meanwhile, and joined live as soon as both are there.
-   */
-  constructor(topicId: string, connection: Connection | Promise<Connection>, loadAll: () => Promise<Comment[]>) {
+  constructor(topicId: string, loadAll: () => Promise<Comment[]>) {
     this.#topicId = topicId;
     this.#loadAll = loadAll;
-    void Promise.resolve(connection).then(this.#listen);
     void this.#load();
+  }
+
+  /**
+   * Joins the topic live and keeps the thread up to date; the function returned leaves the topic's
+   * room and stops listening. `connection` may still be on its way (its code loads after the page
+   * is shown): the thread is read meanwhile, and joined live as soon as both are there.
+   */
+  follow(connection: Promise<Connection>): () => void {
+    const handlers: LiveHandlers = {
+      connect: this.#join,
+      'comment:created': this.#apply,
+      'comment:updated': this.#apply,
+      'comment:removed': this.#apply,
+      'topic:viewers': this.#onViewers,
+      'topic:typing': this.#onTyping,
+      'topic:changed': this.#onTopic,
+    };
+    const unfollow = follow(connection, handlers, (ready) => {
+      this.#connection = ready;
+      if (ready.socket.connected) void this.#join();
+    });
+    return () => {
+      this.#stopped = true;
+      clearTimeout(this.#sweep);
+      unfollow();
+      const socket = this.#connection?.socket;
+      if (socket?.connected) socket.emit('topic:leave', { topicId: this.#topicId });
+    };
   }
 
   /** Whether live updates flow; 'connecting' until the connection is there at all. */
@@ -79,38 +103,8 @@ export class LiveTopic {
   /** Tells the others in the topic that the reader is writing, when the connection is up. */
   sendTyping(): void {
     const socket = this.#connection?.socket;
-    if (socket?.connected) socket.emit('typing', { topicId: this.#topicId });
+    if (socket?.connected) socket.emit('topic:typing', { topicId: this.#topicId });
   }
-
-  /** Leaves the topic's room and stops listening: the page is gone. */
-  stop(): void {
-    this.#stopped = true;
-    clearTimeout(this.#sweep);
-    const socket = this.#connection?.socket;
-    if (!socket) return;
-    socket.off('connect', this.#join);
-    socket.off('comment:created', this.#apply);
-    socket.off('comment:updated', this.#apply);
-    socket.off('comment:removed', this.#apply);
-    socket.off('topic:viewers', this.#onViewers);
-    socket.off('topic:typing', this.#onTyping);
-    socket.off('topic:changed', this.#onTopic);
-    if (socket.connected) socket.emit('topic:leave', { topicId: this.#topicId });
-  }
-
-  #listen = (connection: Connection): void => {
-    if (this.#stopped) return;
-    this.#connection = connection;
-    const socket = connection.socket;
-    socket.on('connect', this.#join);
-    socket.on('comment:created', this.#apply);
-    socket.on('comment:updated', this.#apply);
-    socket.on('comment:removed', this.#apply);
-    socket.on('topic:viewers', this.#onViewers);
-    socket.on('topic:typing', this.#onTyping);
-    socket.on('topic:changed', this.#onTopic);
-    if (socket.connected) void this.#join();
-  };
 
   async #load(): Promise<void> {
     this.loading = true;

@@ -1,7 +1,9 @@
 import type { Comment } from '../../../../shared/comments.ts';
+import { allowedActions, needsReason, type ReasonAction } from '../../../../shared/moderation.constants.ts';
 import type { ModerationActionName, QueueItem, QueueResolved } from '../../../../shared/moderation.ts';
 import { ApiError } from '../api.ts';
-import type { ConnectionState, RealtimeSocket } from '../realtime.svelte.ts';
+import { follow, type LiveConnection } from '../realtime-loader.ts';
+import type { ConnectionState } from '../realtime.svelte.ts';
 import { defaultUntil, untilIso } from '../suspension-dates.ts';
 
 /** What became of an item this moderator acted on: it stays in place, folded, until dismissed. */
@@ -12,7 +14,7 @@ export interface QueueEntry {
   outcome: Outcome | null;
 }
 
-export type QueueForm = 'hide' | 'decline' | 'suspend';
+export type QueueForm = ReasonAction | 'suspend';
 
 /** What the page tells the moderator, politely, as the queue changes under them. */
 export type QueueNotice =
@@ -30,15 +32,12 @@ export interface QueueApi {
 }
 
 /** What the queue needs of the page's connection: its socket, and whether it is up. */
-export interface QueueConnection {
-  socket: Pick<RealtimeSocket, 'on' | 'off'>;
+export interface QueueConnection extends LiveConnection {
   state: ConnectionState;
 }
 
 export interface QueueOptions {
   api: QueueApi;
-  /** the page's connection, possibly still loading */
-  connection: Promise<QueueConnection> | QueueConnection;
   /** whether the moderator moderates this dialogue (the feed may carry others) */
   canModerate: (dialogueSlug: string) => boolean;
   /** new items arrived live */
@@ -92,7 +91,12 @@ export class ModerationQueue {
   /** every item waiting, whatever the filter */
   waitingTotal = $derived(this.entries.filter((entry) => entry.outcome === null).length);
   /** the dialogues that have items, for the filter */
-  slugs = $derived(this.entries.map((entry) => entry.item.dialogueSlug).filter((slug, index, all) => all.indexOf(slug) === index).sort());
+  slugs = $derived(
+    this.entries
+      .map((entry) => entry.item.dialogueSlug)
+      .filter((slug, index, all) => all.indexOf(slug) === index)
+      .sort(),
+  );
 
   readonly #options: QueueOptions;
   // Requests of this page in flight: their own resolution events are not "another moderator".
@@ -103,8 +107,18 @@ export class ModerationQueue {
 
   constructor(options: QueueOptions) {
     this.#options = options;
-    void Promise.resolve(options.connection).then((connection) => this.#listen(connection));
     void this.reload();
+  }
+
+  /** Takes in queued and resolved items as they come, and reads the queue again after each reconnection; the function returned stops. */
+  follow(connection: Promise<QueueConnection>): () => void {
+    const unfollow = follow(connection, { connect: this.#onConnect, 'moderation:queued': this.#onQueued, 'moderation:resolved': this.#onResolved }, (ready) => {
+      this.#connection = ready;
+    });
+    return () => {
+      this.#stopped = true;
+      unfollow();
+    };
   }
 
   /** Whether new and resolved items arrive live; 'connecting' until the connection is there at all. */
@@ -124,7 +138,9 @@ export class ModerationQueue {
       if (attempt !== this.#attempt || this.#stopped) return;
       const loaded = items.map((item) => item.comment.id);
       const kept = this.entries.filter((entry) => entry.outcome !== null && !loaded.includes(entry.item.comment.id));
-      this.entries = [...kept, ...items.filter((item) => this.#options.canModerate(item.dialogueSlug)).map((item) => ({ item, outcome: null }))].sort(byWaiting);
+      this.entries = [...kept, ...items.filter((item) => this.#options.canModerate(item.dialogueSlug)).map((item) => ({ item, outcome: null }))].sort(
+        byWaiting,
+      );
       this.loadError = undefined;
     } catch (error) {
       if (attempt === this.#attempt) this.loadError = error;
@@ -132,14 +148,6 @@ export class ModerationQueue {
       if (attempt === this.#attempt) this.loading = false;
     }
   };
-
-  stop(): void {
-    this.#stopped = true;
-    const socket = this.#connection?.socket;
-    socket?.off('connect', this.#onConnect);
-    socket?.off('moderation:queued', this.#onQueued);
-    socket?.off('moderation:resolved', this.#onResolved);
-  }
 
   filter(dialogue: string): void {
     this.dialogue = dialogue;
@@ -164,7 +172,7 @@ export class ModerationQueue {
   actionsFor(entry: QueueEntry): ModerationActionName[] {
     if (entry.outcome?.kind === 'done') return entry.outcome.action === 'hide' ? ['restore'] : [];
     if (entry.outcome) return [];
-    return entry.item.comment.status === 'pending' ? ['approve', 'decline', 'hide'] : ['approve', 'hide'];
+    return allowedActions(entry.item.comment.status, entry.item.kind === 'reported');
   }
 
   openForm(commentId: string, kind: QueueForm): void {
@@ -187,9 +195,9 @@ export class ModerationQueue {
   async act(commentId: string, action: ModerationActionName): Promise<void> {
     const entry = this.entries.find((candidate) => candidate.item.comment.id === commentId);
     if (!entry || this.busy !== null || !this.actionsFor(entry).includes(action)) return;
-    const needsReason = action === 'hide' || action === 'decline';
+    const withReason = needsReason(action);
     const reason = this.reason.trim();
-    if (needsReason && !reason) {
+    if (withReason && !reason) {
       this.needsReason = true;
       return;
     }
@@ -197,10 +205,10 @@ export class ModerationQueue {
     this.failure = null;
     this.#acting = [...this.#acting, commentId];
     try {
-      await this.#options.api.moderate(commentId, action, needsReason ? reason : undefined);
+      await this.#options.api.moderate(commentId, action, withReason ? reason : undefined);
       this.#setOutcome(commentId, { kind: 'done', action });
       this.#options.notice?.({ type: 'done', action, item: entry.item });
-      if (needsReason) this.closeForm();
+      if (withReason) this.closeForm();
     } catch (error) {
       if (isConflict(error)) {
         this.#setOutcome(commentId, { kind: 'conflict' });
@@ -282,15 +290,6 @@ export class ModerationQueue {
       const rest = this.visible;
       this.selectedId = rest.length === 0 ? null : rest[Math.min(index, rest.length - 1)]!.item.comment.id;
     }
-  }
-
-  #listen(connection: QueueConnection): void {
-    if (this.#stopped) return;
-    this.#connection = connection;
-    const socket = connection.socket;
-    socket.on('connect', this.#onConnect);
-    socket.on('moderation:queued', this.#onQueued);
-    socket.on('moderation:resolved', this.#onResolved);
   }
 
   // Whatever was queued or resolved while the connection was down is read again.

@@ -1,7 +1,5 @@
 import type { NotificationList, Notification } from '../../../../shared/notifications.ts';
-import type { RealtimeSocket } from '../realtime.svelte.ts';
-
-type Socket = Pick<RealtimeSocket, 'on' | 'off'>;
+import { follow, type LiveConnection } from '../realtime-loader.ts';
 
 export interface NotificationApi {
   list: () => Promise<NotificationList>;
@@ -24,19 +22,21 @@ export class NotificationCenter {
   fresh: readonly string[] = $state.raw([]);
 
   readonly #api: NotificationApi;
-  #socket: Socket | null = null;
   #stopped = false;
   #attempt = 0;
 
-  constructor(api: NotificationApi, connection: Promise<{ socket: Socket }>) {
+  constructor(api: NotificationApi) {
     this.#api = api;
-    void connection.then(({ socket }) => {
-      if (this.#stopped) return;
-      this.#socket = socket;
-      socket.on('connect', this.reload);
-      socket.on('notification:created', this.reload);
-    });
     void this.reload();
+  }
+
+  /** Reads the list again on each new notification and after each reconnection; the function returned stops. */
+  follow(connection: Promise<LiveConnection>): () => void {
+    const unfollow = follow(connection, { connect: this.reload, 'notification:created': this.reload });
+    return () => {
+      this.#stopped = true;
+      unfollow();
+    };
   }
 
   reload = async (): Promise<void> => {
@@ -70,12 +70,6 @@ export class NotificationCenter {
   close(): void {
     this.open = false;
     this.fresh = [];
-  }
-
-  stop(): void {
-    this.#stopped = true;
-    this.#socket?.off('connect', this.reload);
-    this.#socket?.off('notification:created', this.reload);
   }
 
   // Shown read at once; a failure leaves them unread on the server, to be read next time.

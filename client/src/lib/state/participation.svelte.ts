@@ -13,7 +13,6 @@ import type { LiveTopic } from './live-topic.svelte.ts';
 import { ReportForm } from './report-form.svelte.ts';
 import type { Announcer } from './announcer.svelte.ts';
 
-
 /** Why the reader cannot write here ('checking': whether they are signed in is not known yet), or null when they can. */
 export type WriteBlock = 'checking' | 'signedOut' | 'notOpen' | 'closed' | 'locked' | 'suspended' | null;
 

@@ -1,7 +1,5 @@
 import type { QueueItem, QueueResolved } from '../../../../shared/moderation.ts';
-import type { RealtimeSocket } from '../realtime.svelte.ts';
-
-type Socket = Pick<RealtimeSocket, 'on' | 'off'>;
+import { follow, type LiveConnection } from '../realtime-loader.ts';
 
 /** How many comments wait for this moderator, kept live for the link in the header. */
 export class QueueCount {
@@ -10,28 +8,22 @@ export class QueueCount {
 
   readonly #load: () => Promise<QueueItem[]>;
   readonly #canModerate: (dialogueSlug: string) => boolean;
-  #socket: Socket | null = null;
   #stopped = false;
   #attempt = 0;
 
-  constructor(load: () => Promise<QueueItem[]>, connection: Promise<{ socket: Socket }>, canModerate: (dialogueSlug: string) => boolean) {
+  constructor(load: () => Promise<QueueItem[]>, canModerate: (dialogueSlug: string) => boolean) {
     this.#load = load;
     this.#canModerate = canModerate;
-    void connection.then(({ socket }) => {
-      if (this.#stopped) return;
-      this.#socket = socket;
-      socket.on('connect', this.#reload);
-      socket.on('moderation:queued', this.#onQueued);
-      socket.on('moderation:resolved', this.#onResolved);
-    });
     void this.#reload();
   }
 
-  stop(): void {
-    this.#stopped = true;
-    this.#socket?.off('connect', this.#reload);
-    this.#socket?.off('moderation:queued', this.#onQueued);
-    this.#socket?.off('moderation:resolved', this.#onResolved);
+  /** Counts queued and resolved items as they come, and again after each reconnection; the function returned stops. */
+  follow(connection: Promise<LiveConnection>): () => void {
+    const unfollow = follow(connection, { connect: this.#reload, 'moderation:queued': this.#onQueued, 'moderation:resolved': this.#onResolved });
+    return () => {
+      this.#stopped = true;
+      unfollow();
+    };
   }
 
   // A count that cannot be read stays as it was: it is a convenience, the queue page says more.

@@ -1,10 +1,13 @@
+import { COMMENT_MAX_LENGTH } from '../../../../shared/comments.constants.ts';
+import { SUMMARY_MAX_LENGTH } from '../../../../shared/summaries.constants.ts';
 import type { Citations, PutSummaryBody, Summary, SummaryStatus } from '../../../../shared/summaries.ts';
 import { ApiError } from '../api.ts';
+import { follow, type LiveConnection } from '../realtime-loader.ts';
 
-/** The summary's limit (SUMMARY_MAX_LENGTH in shared/summaries.ts, which would pull TypeBox into the bundle). */
-export const SUMMARY_MAX = 20_000;
-/** What the comment preview endpoint renders at once (COMMENT_MAX_LENGTH). */
-export const PREVIEW_PIECE_MAX = 10_000;
+/** The summary's limit. */
+export const SUMMARY_MAX = SUMMARY_MAX_LENGTH;
+/** What the comment preview endpoint renders at once: one comment's worth. */
+export const PREVIEW_PIECE_MAX = COMMENT_MAX_LENGTH;
 export const SUMMARY_PREVIEW_DELAY_MS = 400;
 /** Citations are looked for after a longer pause: each look compares the text with every comment of the topic. */
 export const CITATIONS_DELAY_MS = 1_000;
@@ -166,6 +169,15 @@ export class SummaryEditor {
   /** Puts the text back as it was saved. */
   revert(): void {
     if (this.saved) this.write(this.saved.body);
+  }
+
+  /** Takes in the versions of this summary saved elsewhere, as they come; the function returned stops. */
+  follow(connection: Promise<LiveConnection>, dialogueId: string, topicId: string | null): () => void {
+    return follow(connection, {
+      'summary:changed': (change) => {
+        if (change.dialogueId === dialogueId && change.topicId === topicId) this.applyRemote(change.summary);
+      },
+    });
   }
 
   /** A version saved elsewhere (live): taken at once when this text has no changes of its own. */

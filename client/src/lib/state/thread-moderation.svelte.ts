@@ -1,10 +1,11 @@
 import { createContext } from 'svelte';
 import type { Comment } from '../../../../shared/comments.ts';
 import type { Topic } from '../../../../shared/dialogues.ts';
+import { allowedActions, needsReason, type ReasonAction } from '../../../../shared/moderation.constants.ts';
 import type { ModerationActionName } from '../../../../shared/moderation.ts';
 
 export type ThreadAction = ModerationActionName | 'edit';
-export type ThreadForm = 'hide' | 'decline' | 'edit';
+export type ThreadForm = ReasonAction | 'edit';
 
 /** What the moderator's decisions need from the page: the requests, and where their results go. */
 export interface ThreadModerationOptions {
@@ -51,16 +52,10 @@ export class ThreadModeration {
 
   actionsFor(comment: Comment): ThreadAction[] {
     if (!this.allowed) return [];
-    switch (comment.status) {
-      case 'pending':
-        return ['approve', 'decline', 'edit'];
-      case 'published':
-        return ['hide', 'edit'];
-      case 'hidden':
-        return ['restore'];
-      default:
-        return [];
-    }
+    const pending = comment.status === 'pending';
+    // A held comment is declined here rather than hidden: hiding one that never showed is the queue's business.
+    const decisions = allowedActions(comment.status).filter((action) => !(pending && action === 'hide'));
+    return pending || comment.status === 'published' ? [...decisions, 'edit'] : decisions;
   }
 
   openForm(comment: Comment, kind: ThreadForm): void {
@@ -78,11 +73,11 @@ export class ThreadModeration {
 
   /** Approves or restores at once; hides and declines with the open form's reason. Whether it was done. */
   async act(comment: Comment, action: ModerationActionName): Promise<boolean> {
-    const needsReason = action === 'hide' || action === 'decline';
+    const withReason = needsReason(action);
     const reason = this.reason.trim();
-    this.needsReason = needsReason && !reason;
+    this.needsReason = withReason && !reason;
     if (this.needsReason || this.busy !== null) return false;
-    return this.#run(comment.id, action, () => this.#options.moderate(comment.id, action, needsReason ? reason : undefined));
+    return this.#run(comment.id, action, () => this.#options.moderate(comment.id, action, withReason ? reason : undefined));
   }
 
   async saveEdit(comment: Comment): Promise<boolean> {

@@ -55,7 +55,7 @@ export class TopicThread extends Remote<TopicData> {
 
   constructor(topicId: string, path: string) {
     super(() => loadTopic(topicId, path));
-    const live = new LiveTopic(topicId, loadConnection(), () => allComments(topicId));
+    const live = new LiveTopic(topicId, () => allComments(topicId));
     this.live = live;
     this.#readPosition = new ReadPosition({
       highestSeq: () => live.comments.at(-1)?.seq ?? 0,
@@ -70,7 +70,6 @@ export class TopicThread extends Remote<TopicData> {
         this.#readPosition.seen();
       },
     });
-    document.addEventListener('visibilitychange', this.#onVisibility);
     this.participation = new Participation({
       topicId,
       live,
@@ -83,13 +82,18 @@ export class TopicThread extends Remote<TopicData> {
     });
   }
 
-  stop(): void {
-    this.live.stop();
-    this.announcer.stop();
-    this.#readPosition.stop();
-    this.participation.closeReply();
-    this.participation.cancelEdit();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
+  /** Keeps the thread live and the reading position saved while the page shows it; the function returned ends both. */
+  follow(): () => void {
+    const unfollow = this.live.follow(loadConnection());
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    return () => {
+      unfollow();
+      this.announcer.stop();
+      this.#readPosition.stop();
+      this.participation.closeReply();
+      this.participation.cancelEdit();
+      document.removeEventListener('visibilitychange', this.#onVisibility);
+    };
   }
 
   #onVisibility = (): void => this.#readPosition.seen();

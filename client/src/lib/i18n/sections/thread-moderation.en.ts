@@ -1,0 +1,27 @@
+// The messages of a moderator's tools in a thread: the decisions under each comment, the edit
+// with a note, the topic's lock. Its keys and {placeholders} are the ones fr and es must have.
+export const threadModerationEn = {
+  'modtools.label': 'Moderation',
+  'modtools.group': 'Moderation of the comment by {name}',
+  'modtools.approve': 'Approve',
+  'modtools.decline': 'Decline…',
+  'modtools.hide': 'Hide…',
+  'modtools.restore': 'Restore',
+  'modtools.edit': 'Edit with a note…',
+  'modtools.editTitle': 'Edit the comment by {name}',
+  'modtools.editLabel': 'The comment, as you correct it',
+  'modtools.note': 'Note shown under the comment',
+  'modtools.noteHint': 'Readers see it under the comment, for example: “Personal details removed.”',
+  'modtools.noteRequired': 'Write the note readers will see.',
+  'modtools.bodyRequired': 'The comment cannot be empty.',
+  'modtools.save': 'Save the edit',
+  'modtools.lock': 'Lock the topic',
+  'modtools.unlock': 'Unlock the topic',
+  'modtools.done.approve': 'Comment approved.',
+  'modtools.done.decline': 'Comment declined.',
+  'modtools.done.hide': 'Comment hidden. Readers see that a moderator removed it.',
+  'modtools.done.restore': 'Comment restored.',
+  'modtools.done.edit': 'Your edit was saved, with its note.',
+  'modtools.done.lock': 'Topic locked: no new comments can be posted.',
+  'modtools.done.unlock': 'Topic unlocked: comments can be posted again.',
+} as const;

@@ -1,0 +1,27 @@
+import type { Notification, NotificationList } from '../../shared/notifications.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Ctx } from '../context.ts';
+import { nowIso } from '../lib/time.ts';
+import { listNotifications, markAllRead } from './notifications.repository.ts';
+
+/** How many of the latest notifications the bell shows. */
+const SHOWN = 50;
+
+/** The viewer's latest notifications, newest first, and how many of them are unread. */
+export async function latestNotifications(ctx: Ctx, viewer: Viewer): Promise<NotificationList> {
+  const rows = await listNotifications(ctx.db, viewer.id, SHOWN);
+  const items: Notification[] = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    commentId: row.comment_id,
+    reason: row.message,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+  }));
+  return { items, unread: items.filter((item) => item.readAt === null).length };
+}
+
+/** Marks every notification of the viewer read. */
+export async function markNotificationsRead(ctx: Ctx, viewer: Viewer): Promise<void> {
+  await ctx.write((trx) => markAllRead(trx, viewer.id, nowIso()));
+}

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
+import type { ErrorCode } from '../../shared/errors.constants.ts';
 import type { Ctx } from '../context.ts';
 import type { IoServer, IoSocket } from '../realtime/io.ts';
 import type { Presence } from '../realtime/presence.ts';
@@ -89,7 +90,7 @@ function capPerAddress(max: number, trustProxy: boolean) {
     if (count >= max) {
       next(
         Object.assign(new Error(`Too many connections from this address (at most ${max}); close some tabs and try again.`), {
-          data: { code: 'too_many_connections' },
+          data: { code: 'too_many_connections' } satisfies { code: ErrorCode },
         }),
       );
       return;

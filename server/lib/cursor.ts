@@ -7,7 +7,8 @@ import { AppError } from '../errors.ts';
 
 type Position = Record<string, string>;
 
-const invalid = (): AppError => new AppError(400, 'invalid_cursor', 'The `after` cursor is not one this server handed out.');
+/** 400 `invalid_cursor`: for a cursor that decodes but names a position no list has. */
+export const invalidCursor = (): AppError => new AppError(400, 'invalid_cursor', 'The `after` cursor is not one this server handed out.');
 
 /** The cursor that continues a list after the item at `position`. */
 export function encodeCursor(position: Position): string {
@@ -20,13 +21,13 @@ export function decodeCursor<F extends string>(cursor: string, fields: readonly 
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid();
+    throw invalidCursor();
   }
-  if (typeof value !== 'object' || value === null) throw invalid();
+  if (typeof value !== 'object' || value === null) throw invalidCursor();
   const position = {} as Record<F, string>;
   for (const field of fields) {
     const part = (value as Record<string, unknown>)[field];
-    if (typeof part !== 'string' || part === '') throw invalid();
+    if (typeof part !== 'string' || part === '') throw invalidCursor();
     position[field] = part;
   }
   return position;
@@ -38,6 +39,6 @@ export const encodeNumberCursor = (last: number): string => String(last);
 /** The integer a number cursor names (its format is checked by the route's schema); 400 `invalid_cursor` otherwise. */
 export function decodeNumberCursor(cursor: string): number {
   const value = Number(cursor);
-  if (!Number.isSafeInteger(value) || value < 0) throw invalid();
+  if (!Number.isSafeInteger(value) || value < 0) throw invalidCursor();
   return value;
 }

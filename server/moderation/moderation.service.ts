@@ -11,7 +11,7 @@ import type { Ctx } from '../context.ts';
 import { findDialogueById, findTopic } from '../dialogues/dialogues.repository.ts';
 import { visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../lib/cursor.ts';
 import { nowIso } from '../lib/time.ts';
 import {
   authorHistories,
@@ -194,7 +194,7 @@ export async function setWatchedWords(ctx: Ctx, viewer: Viewer, slug: string, in
 
 function decodeAuditCursor(cursor: string): { createdAt: string; id: string } {
   const position = decodeCursor(cursor, ['createdAt', 'id']);
-  if (Number.isNaN(Date.parse(position.createdAt))) throw new AppError(400, 'invalid_cursor', 'The `after` cursor is not one this server handed out.');
+  if (Number.isNaN(Date.parse(position.createdAt))) throw invalidCursor();
   return position;
 }
 

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Comment, CommentPage } from '../../shared/comments.ts';
 import { Connection, type RealtimeSocket } from '../../client/src/lib/realtime.svelte.ts';
 import { LiveTopic } from '../../client/src/lib/state/live-topic.svelte.ts';
@@ -110,5 +110,26 @@ describe('LiveTopic, the client’s live thread, against a real server', () => {
     expect(topic.typing[0]).toMatchObject({ displayName: 'Lucía', country: 'ES' });
     await waitFor(() => topic.viewers === 2, 'two viewers');
     await waitFor(() => topic.typing.length === 0, 'the typing line to expire', 10_000);
+  });
+
+  it('drops the typing line even when its timer fires before the clock reaches the line’s end', async () => {
+    const { topic: data } = await dialogueWithTopic(t);
+    const writer = await participant(t, { displayName: 'Kofi' });
+    const { topic, connection } = liveTopic(data.id);
+    await waitFor(() => !topic.loading && connection.state === 'online' && topic.viewers >= 1, 'the join');
+    const writerSocket = await connect(url, writer);
+    cleanups.push(() => writerSocket.disconnect());
+    await joinTopic(writerSocket, data.id);
+    await writerSocket.emitWithAck('topic:typing', { topicId: data.id });
+    await waitFor(() => topic.typing.length === 1, 'the typing line');
+    // From now on the clock reads 50 ms behind the timers: when the sweep fires, the line has not
+    // ended yet by the clock, as happens (by a millisecond) when a timer fires early.
+    const realNow = Date.now.bind(Date);
+    const lagging = vi.spyOn(Date, 'now').mockImplementation(() => realNow() - 50);
+    try {
+      await waitFor(() => topic.typing.length === 0, 'the typing line to expire', 10_000);
+    } finally {
+      lagging.mockRestore();
+    }
   });
 });

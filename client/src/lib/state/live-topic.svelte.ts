@@ -176,7 +176,20 @@ export class LiveTopic {
     const now = Date.now();
     const same = (line: TypingNotice) => line.displayName === notice.displayName && line.country === notice.country;
     this.typing = [...this.typing.filter((line) => line.until > now && !same(line)), { ...notice, until: now + TYPING_EXPIRES_MS }];
+    this.#sweepTyping();
+  };
+
+  /**
+   * Drops the typing lines past their time, then waits for the next one to end. A timer may fire a
+   * millisecond before the clock reaches its line's end: the line is then kept and swept again,
+   * never left on screen.
+   */
+  #sweepTyping = (): void => {
     clearTimeout(this.#sweep);
-    this.#sweep = setTimeout(() => (this.typing = this.typing.filter((line) => line.until > Date.now())), TYPING_EXPIRES_MS);
+    const now = Date.now();
+    this.typing = this.typing.filter((line) => line.until > now);
+    if (this.typing.length === 0 || this.#stopped) return;
+    const next = Math.min(...this.typing.map((line) => line.until));
+    this.#sweep = setTimeout(this.#sweepTyping, next - now + 1);
   };
 }

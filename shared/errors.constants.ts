@@ -33,6 +33,10 @@ export const ERROR_CODES = [
   'dialogue_not_open',
   'dialogue_closed',
   'topic_locked',
+  'dialogue_has_comments',
+  'topic_has_comments',
+  'invalid_topic_order',
+  'last_organizer',
   // Comments and reports.
   'empty_body',
   'invalid_parent',

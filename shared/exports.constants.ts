@@ -19,4 +19,6 @@ export const ANNEX_WARNING_CODES = [
   'quote_source_unavailable',
   'quote_consent_withdrawn',
   'quote_attribution_narrowed',
+  'source_changed',
+  'untranslated',
 ] as const;

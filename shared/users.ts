@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Affiliation, Country, Id, IsoTime, Language, Role } from './common.ts';
+import { Affiliation, Country, Id, IsoTime, Language, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, Role } from './common.ts';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, NAME_DISPLAYS, ORGANIZATION_MAX, PASSWORD_MAX, PASSWORD_MIN, QUOTE_CONSENTS } from './users.constants.ts';
 
 export { NAME_DISPLAYS, PASSWORD_MAX, PASSWORD_MIN, QUOTE_CONSENTS };
@@ -77,3 +77,38 @@ export const ProfilePatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type ProfilePatch = Static<typeof ProfilePatch>;
+
+/** `GET /api/users`: organizers look people up, filter them and page through them, by name. */
+export const PeopleQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'part of a display name or e-mail address, any case' })),
+    country: Type.Optional(Country),
+    affiliation: Type.Optional(Affiliation),
+    role: Type.Optional(Role),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })),
+    after: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
+export type PeopleQuery = Static<typeof PeopleQuery>;
+
+export const Person = Type.Object({
+  id: Id,
+  displayName: Type.String(),
+  email: Type.String(),
+  country: Type.String(),
+  organization: Type.Union([Type.String(), Type.Null()]),
+  affiliation: Type.Union([Affiliation, Type.Null()]),
+  role: Role,
+  moderates: Type.Array(Type.String(), { description: 'slugs of the dialogues this person is appointed to moderate' }),
+  commentCount: Type.Integer({ description: 'comments posted, in any status' }),
+  suspendedUntil: Type.Union([IsoTime, Type.Null()]),
+  createdAt: IsoTime,
+});
+export type Person = Static<typeof Person>;
+export const PeopleList = Type.Object({ items: Type.Array(Person), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type PeopleList = Static<typeof PeopleList>;
+
+/** Organizers make someone an organizer, or a participant again (moderators are appointed per dialogue). */
+export const RoleChangeBody = Type.Object({ role: Type.Enum(['participant', 'organizer'] as const) }, { additionalProperties: false });
+export type RoleChangeBody = Static<typeof RoleChangeBody>;

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ModerationPolicy } from '../../shared/dialogues.constants.ts';
+import type { Attribution } from '../../shared/quote-consent.ts';
 
 export interface DialoguesTable {
   id: string;
@@ -19,6 +20,13 @@ export interface DialoguesTable {
   published: number;
   reports_to_hold: Generated<number>;
   hold_first_comment: Generated<number>;
+  /** JSON object: language → DialogueTexts (shared/dialogues.constants.ts), '{}' when none */
+  translations: Generated<string>;
+  /** minutes authors may edit or withdraw a comment; null: the server's EDIT_WINDOW_MINUTES */
+  edit_window_minutes: number | null;
+  wall_enabled: Generated<number>;
+  /** the attribution a new quote starts from */
+  quote_attribution: Generated<Attribution>;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -40,6 +48,8 @@ export interface TopicsTable {
   question: string;
   description: string;
   locked: number;
+  /** JSON object: language → TopicTexts (shared/dialogues.constants.ts), '{}' when none */
+  translations: Generated<string>;
   /** the last `seq` handed out in this topic */
   last_seq: number;
   /** bumped by every change to what the topic's thread shows; keys the read cache on every node */

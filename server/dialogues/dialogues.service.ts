@@ -5,12 +5,15 @@ import type {
   Dialogue,
   DialogueStatus,
   DialogueSummary,
+  DialogueTranslations,
   PatchDialogueBody,
   PatchTopicBody,
   Topic,
+  TopicTranslations,
 } from '../../shared/dialogues.ts';
 import { isUniqueViolation } from '../../db/create-db.ts';
-import type { DialogueRow, DialogueUpdate } from '../../db/tables/dialogues.table.ts';
+import type { DialogueRow, DialogueUpdate, TopicRow } from '../../db/tables/dialogues.table.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
 import { recordAction } from '../audit/audit.repository.ts';
 import { isOrganizer, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
@@ -51,8 +54,15 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** The dialogue's languages, stored as JSON text, the first its default. */
 export const languagesOf = (row: Pick<DialogueRow, 'languages'>): Language[] => JSON.parse(row.languages) as Language[];
 
+/** A dialogue's or a topic's texts in its other languages, stored as JSON text. */
+export const dialogueTranslationsOf = (row: Pick<DialogueRow, 'translations'>): DialogueTranslations => JSON.parse(row.translations) as DialogueTranslations;
+export const topicTranslationsOf = (row: Pick<TopicRow, 'translations'>): TopicTranslations => JSON.parse(row.translations) as TopicTranslations;
+
+/** How long authors may edit a comment in this dialogue: its own setting, or the server's. */
+export const editWindowOf = (ctx: Ctx, row: Pick<DialogueRow, 'edit_window_minutes'>): number => row.edit_window_minutes ?? ctx.config.editWindowMinutes;
+
 /** The dialogue as this viewer sees it: its moderation settings only for its moderators and organizers. */
-function toDialogueSummary(row: DialogueRow, viewer: Viewer | null): DialogueSummary {
+function toDialogueSummary(ctx: Ctx, row: DialogueRow, viewer: Viewer | null): DialogueSummary {
   const summary: DialogueSummary = {
     id: row.id,
     slug: row.slug,
@@ -67,9 +77,13 @@ function toDialogueSummary(row: DialogueRow, viewer: Viewer | null): DialogueSum
     hostDescription: row.host_description,
     annexLabel: row.annex_label,
     annexLeadIn: row.annex_lead_in,
+    translations: dialogueTranslationsOf(row),
     published: row.published === 1,
     status: dialogueStatus(row),
     createdAt: row.created_at,
+    editWindowMinutes: editWindowOf(ctx, row),
+    wallEnabled: row.wall_enabled === 1,
+    quoteAttribution: row.quote_attribution,
   };
   if (moderatesDialogue(viewer, row.id)) {
     summary.reportsToHold = row.reports_to_hold;
@@ -86,6 +100,8 @@ export function toTopicDto(row: TopicWithCount, dialogueSlug: string): Topic {
     number: row.number,
     question: row.question,
     description: row.description,
+    descriptionHtml: renderMarkdown(row.description),
+    translations: topicTranslationsOf(row),
     commentCount: Number(row.comment_count),
     locked: row.locked === 1,
   };
@@ -100,7 +116,7 @@ export async function visibleDialogue(ctx: Ctx, viewer: Viewer | null, slug: str
 
 async function toDialogue(ctx: Ctx, row: DialogueRow, viewer: Viewer | null): Promise<Dialogue> {
   const topics = await listTopics(ctx.db, row.id);
-  return { ...toDialogueSummary(row, viewer), editWindowMinutes: ctx.config.editWindowMinutes, topics: topics.map((t) => toTopicDto(t, row.slug)) };
+  return { ...toDialogueSummary(ctx, row, viewer), topics: topics.map((t) => toTopicDto(t, row.slug)) };
 }
 
 const dialogueCursor = (row: DialogueRow): string => encodeCursor({ opensAt: row.opens_at, id: row.id });
@@ -117,7 +133,7 @@ export async function listDialogueSummaries(
   });
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return { items: items.map((row) => toDialogueSummary(row, viewer)), nextCursor: rows.length > page.limit && last ? dialogueCursor(last) : null };
+  return { items: items.map((row) => toDialogueSummary(ctx, row, viewer)), nextCursor: rows.length > page.limit && last ? dialogueCursor(last) : null };
 }
 
 export async function getDialogue(ctx: Ctx, viewer: Viewer | null, slug: string): Promise<Dialogue> {
@@ -132,6 +148,8 @@ function assertWindowAndZone(opensAt: string, closesAt: string, timeZone: string
     throw new AppError(400, 'invalid_time_zone', `"${timeZone}" is not an IANA time zone name such as Europe/Zurich.`);
   }
 }
+
+const slugTaken = (slug: string): AppError => new AppError(409, 'slug_taken', `A dialogue with the slug "${slug}" already exists.`);
 
 export async function createDialogue(ctx: Ctx, viewer: Viewer, input: CreateDialogueBody): Promise<Dialogue> {
   const timeZone = input.timeZone ?? 'UTC';
@@ -161,7 +179,7 @@ export async function createDialogue(ctx: Ctx, viewer: Viewer, input: CreateDial
       updated_at: now,
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError(409, 'slug_taken', `A dialogue with the slug "${input.slug}" already exists.`);
+    if (isUniqueViolation(error)) throw slugTaken(input.slug);
     throw error;
   }
   const row = (await findDialogueById(ctx.db, id))!;
@@ -180,6 +198,7 @@ export async function patchDialogue(ctx: Ctx, viewer: Viewer, slug: string, patc
   const closesAt = patch.closesAt ? toIso(Date.parse(patch.closesAt)) : row.closes_at;
   assertWindowAndZone(opensAt, closesAt, patch.timeZone ?? row.time_zone);
   const changes: DialogueUpdate = { updated_at: nowIso(), opens_at: opensAt, closes_at: closesAt };
+  if (patch.slug !== undefined) changes.slug = patch.slug;
   if (patch.title !== undefined) changes.title = patch.title.trim();
   if (patch.theme !== undefined) changes.theme = patch.theme.trim();
   if (patch.description !== undefined) changes.description = patch.description;
@@ -193,7 +212,12 @@ export async function patchDialogue(ctx: Ctx, viewer: Viewer, slug: string, patc
   if (patch.reportsToHold !== undefined) changes.reports_to_hold = patch.reportsToHold;
   if (patch.holdFirstComment !== undefined) changes.hold_first_comment = patch.holdFirstComment ? 1 : 0;
   const updated = await ctx.write(async (trx) => {
-    await updateDialogue(trx, row.id, changes);
+    try {
+      await updateDialogue(trx, row.id, changes);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw slugTaken(patch.slug ?? row.slug);
+      throw error;
+    }
     const after = (await findDialogueById(trx, row.id))!;
     await recordAction(trx, {
       dialogueId: row.id,
@@ -201,8 +225,8 @@ export async function patchDialogue(ctx: Ctx, viewer: Viewer, slug: string, patc
       action: 'dialogue.update',
       targetType: 'dialogue',
       targetId: row.id,
-      before: toDialogueSummary(row, viewer),
-      after: toDialogueSummary(after, viewer),
+      before: toDialogueSummary(ctx, row, viewer),
+      after: toDialogueSummary(ctx, after, viewer),
     });
     return after;
   });
@@ -225,6 +249,7 @@ export async function createTopic(ctx: Ctx, viewer: Viewer, slug: string, input:
       question: input.question.trim(),
       description: input.description ?? '',
       locked: 0,
+      translations: JSON.stringify(input.translations ?? {}),
       last_seq: 0,
       version: 0,
       created_at: now,

@@ -128,6 +128,8 @@ describeOnEachDatabase('dialogues, topics and visits', (kind) => {
           number: 1,
           question: topic.question,
           description: '',
+          descriptionHtml: '',
+          translations: {},
           commentCount: 1,
           locked: false,
         },
@@ -143,7 +145,7 @@ describeOnEachDatabase('dialogues, topics and visits', (kind) => {
   });
 
   describe('PATCH /api/dialogues/:slug', () => {
-    it('lets an organizer change settings, and keeps the slug', async () => {
+    it('lets an organizer change settings, the slug among them (409 when taken)', async () => {
       const owner = await organizer(t);
       const dialogue = await createDialogue(t, owner);
       const response = await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, {
@@ -152,8 +154,14 @@ describeOnEachDatabase('dialogues, topics and visits', (kind) => {
       });
       expect(response.statusCode).toBe(200);
       expect(response.json()).toMatchObject({ slug: dialogue.slug, moderation: 'pre', title: 'New title', annexLeadIn: 'In the week preceding the workshop' });
+      const other = await createDialogue(t, owner);
+      const taken = await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { slug: other.slug } });
+      expect(taken.statusCode).toBe(409);
+      expect(taken.json().error.code).toBe('slug_taken');
       const slugChange = await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { slug: 'other-slug' } });
-      expect(slugChange.statusCode).toBe(400);
+      expect(slugChange.statusCode).toBe(200);
+      expect(slugChange.json()).toMatchObject({ slug: 'other-slug', title: 'New title' });
+      expect((await call(t, 'GET', `/api/dialogues/${dialogue.slug}`)).statusCode).toBe(404);
     });
 
     it('refuses moderators with 403, an empty patch with 400 and a backwards window with 400', async () => {

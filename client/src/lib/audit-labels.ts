@@ -25,6 +25,14 @@ export const AUDIT_ACTIONS: Record<AuditAction, PlainKey> = {
   'quote.delete': 'audit.quote.delete',
   'summary.save': 'audit.summary.save',
   'summary.approve': 'audit.summary.approve',
+  'comment.keep': 'audit.comment.keep',
+  'topic.delete': 'audit.topic.delete',
+  'topic.reorder': 'audit.topic.reorder',
+  'user.role': 'audit.user.role',
+  'dialogue.copy': 'audit.dialogue.copy',
+  'dialogue.publish': 'audit.dialogue.publish',
+  'dialogue.unpublish': 'audit.dialogue.unpublish',
+  'dialogue.delete': 'audit.dialogue.delete',
 };
 
 export const AUDIT_TARGETS: Record<AuditTargetType, PlainKey> = {

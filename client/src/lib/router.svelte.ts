@@ -3,6 +3,8 @@ import { matchRoute, routablePath, type Route } from './routes.ts';
 /** History-API routing: the current path as state, same-origin link clicks and back/forward. */
 export class Router {
   path = $state(location.pathname);
+  /** the query string of the current entry, `?…` or empty */
+  search = $state(location.search);
   route: Route = $derived(matchRoute(this.path));
   // Set by navigation, consumed by the next page heading to mount: a first load leaves focus
   // where the browser puts it, a navigation moves it to the new page's heading.
@@ -30,6 +32,7 @@ export class Router {
 
   #show(): void {
     this.path = location.pathname;
+    this.search = location.search;
     this.#focusPending = true;
   }
 

@@ -14,6 +14,11 @@ export type Route =
   | { name: 'topicSummary'; topicId: string }
   | { name: 'stats'; slug: string }
   | { name: 'export'; slug: string }
+  | { name: 'workspace' }
+  | { name: 'newDialogue' }
+  | { name: 'people' }
+  | { name: 'topicsEditor'; slug: string }
+  | { name: 'texts'; slug: string }
   | { name: 'notFound' };
 
 export const paths = {
@@ -32,6 +37,12 @@ export const paths = {
   topicSummary: (topicId: string): string => `/t/${encodeURIComponent(topicId)}/summary`,
   stats: (slug: string): string => `/d/${encodeURIComponent(slug)}/stats`,
   export: (slug: string): string => `/d/${encodeURIComponent(slug)}/export`,
+  workspace: (): string => '/admin',
+  /** a new dialogue, or with `from` a copy of that one */
+  newDialogue: (from?: string): string => (from ? `/dialogues/new?from=${encodeURIComponent(from)}` : '/dialogues/new'),
+  people: (): string => '/admin/people',
+  topicsEditor: (slug: string): string => `/d/${encodeURIComponent(slug)}/topics`,
+  texts: (slug: string): string => `/d/${encodeURIComponent(slug)}/texts`,
 };
 
 const FIXED: Record<string, Route> = {
@@ -40,6 +51,9 @@ const FIXED: Record<string, Route> = {
   [paths.profile()]: { name: 'profile' },
   [paths.moderation()]: { name: 'moderation' },
   [paths.moderationLog()]: { name: 'moderationLog' },
+  [paths.workspace()]: { name: 'workspace' },
+  [paths.newDialogue()]: { name: 'newDialogue' },
+  [paths.people()]: { name: 'people' },
 };
 
 const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
@@ -52,6 +66,8 @@ const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
   { pattern: /^\/t\/([^/]+)\/summary\/?$/, route: (topicId) => ({ name: 'topicSummary', topicId }) },
   { pattern: /^\/d\/([^/]+)\/stats\/?$/, route: (slug) => ({ name: 'stats', slug }) },
   { pattern: /^\/d\/([^/]+)\/export\/?$/, route: (slug) => ({ name: 'export', slug }) },
+  { pattern: /^\/d\/([^/]+)\/topics\/?$/, route: (slug) => ({ name: 'topicsEditor', slug }) },
+  { pattern: /^\/d\/([^/]+)\/texts\/?$/, route: (slug) => ({ name: 'texts', slug }) },
 ];
 
 function decode(segment: string): string | null {

@@ -17,6 +17,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { moderatorRoutes } from './moderation/moderators.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
 import { quoteRoutes } from './quotes/quotes.routes.ts';
 import { isApiRequest } from './plugins/api-request.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -116,6 +117,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     commentRoutes,
     moderationRoutes,
     moderatorRoutes,
+    peopleRoutes,
     notificationRoutes,
     visitRoutes,
     statsRoutes,

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Affiliation, Id, IsoTime, Language, PAGE_LIMIT_MAX } from './common.ts';
 import { COMMENT_MAX_LENGTH, COMMENT_STATUSES, EDIT_NOTE_MAX, REPORT_DETAILS_MAX, REPORT_REASONS } from './comments.constants.ts';
+import { QUOTE_CONSENTS } from './users.constants.ts';
 
 export { COMMENT_MAX_LENGTH, REPORT_REASONS };
 export const CommentStatus = Type.Enum(COMMENT_STATUSES);
@@ -13,6 +14,12 @@ export const CommentAuthor = Type.Object({
   }),
   country: Type.String(),
   affiliation: Type.Union([Affiliation, Type.Null()]),
+  quoteConsent: Type.Optional(
+    Type.Enum(QUOTE_CONSENTS, {
+      description:
+        'for the dialogue’s moderators only: how the author consents to be quoted (name, country, anonymous, none), so the quote form offers no more; a `name` attribution of an author whose displayName is null prints their country instead',
+    }),
+  ),
 });
 
 export const Comment = Type.Object({

@@ -22,3 +22,10 @@ export const ANNEX_WARNING_CODES = [
   'source_changed',
   'untranslated',
 ] as const;
+
+/**
+ * The dialogue's own texts the annex prints, in its language where a translation exists; an
+ * `untranslated` warning names the one that fell back in `field` (`question`: a topic's).
+ */
+export const ANNEX_TEXT_FIELDS = ['theme', 'hostDescription', 'annexLabel', 'annexLeadIn', 'question'] as const;
+export type AnnexTextField = (typeof ANNEX_TEXT_FIELDS)[number];

@@ -1,9 +1,17 @@
 import { Type, type Static } from 'typebox';
-import { Affiliation, Id, IsoTime, Language } from './common.ts';
+import { Affiliation, Id, IsoTime, Language, LANGUAGES } from './common.ts';
 import { CommentStatus } from './comments.ts';
-import { ANNEX_FORMATS, ANNEX_WARNING_CODES, RAW_FORMATS, type AnnexFormat, type RawFormat } from './exports.constants.ts';
+import {
+  ANNEX_FORMATS,
+  ANNEX_TEXT_FIELDS,
+  ANNEX_WARNING_CODES,
+  RAW_FORMATS,
+  type AnnexFormat,
+  type AnnexTextField,
+  type RawFormat,
+} from './exports.constants.ts';
 
-export { ANNEX_WARNING_CODES, type AnnexFormat, type RawFormat };
+export { ANNEX_TEXT_FIELDS, ANNEX_WARNING_CODES, type AnnexFormat, type AnnexTextField, type RawFormat };
 
 export const AnnexQuery = Type.Object(
   {
@@ -23,14 +31,26 @@ export type AnnexQuery = Static<typeof AnnexQuery>;
 export const AnnexPreviewQuery = Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false });
 export type AnnexPreviewQuery = Static<typeof AnnexPreviewQuery>;
 
+export const AnnexWarningsQuery = Type.Object(
+  { lang: Type.Optional(Type.Enum(LANGUAGES, { default: 'en', description: 'the annex language to check (`untranslated` warnings); en by default' })) },
+  { additionalProperties: false },
+);
+export type AnnexWarningsQuery = Static<typeof AnnexWarningsQuery>;
+
 export const AnnexWarning = Type.Object({
   code: Type.Enum(ANNEX_WARNING_CODES, {
     description:
-      'quote_source_unavailable and quote_consent_withdrawn: the quote is left out; quote_attribution_narrowed: printed with less than the chosen attribution; topic_without_quotes: the topic is missing from Selected comments; the others: something the organizer may want to write before exporting',
+      'quote_source_unavailable, quote_consent_withdrawn and source_changed (the source comment was edited after the quote was made and no longer holds its words): the quote is left out; quote_attribution_narrowed: printed with less than the chosen attribution; topic_without_quotes: the topic is missing from Selected comments; untranslated: a text of the dialogue has no translation in the annex language, which prints the base text instead; the others: something the organizer may want to write before exporting',
   }),
   message: Type.String({ description: 'an English sentence; clients may translate by code' }),
   quoteId: Type.Optional(Id),
   topicId: Type.Optional(Id),
+  field: Type.Optional(
+    Type.Enum(ANNEX_TEXT_FIELDS, {
+      description:
+        'untranslated only: the text that fell back to the base language, a dialogue field (theme, hostDescription, annexLabel, annexLeadIn) or, with topicId, the topic’s question',
+    }),
+  ),
 });
 export type AnnexWarning = Static<typeof AnnexWarning>;
 

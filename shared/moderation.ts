@@ -27,6 +27,12 @@ export const QueueItem = Type.Object({
   waitingSince: IsoTime,
   reports: Type.Array(Type.Object({ reason: ReportReason, details: Type.String(), createdAt: IsoTime })),
   authorHistory: Type.Object({ held: Type.Integer(), hidden: Type.Integer(), declined: Type.Integer() }),
+  own: Type.Optional(
+    Type.Boolean({
+      description:
+        'true when the comment is the viewer’s own: they may not decide on it (403 `own_comment`), another moderator of the dialogue does. Always present in GET /api/moderation/queue; absent from the `moderation:queued` socket event, which every moderator gets alike (compare `comment.author.id` there)',
+    }),
+  ),
 });
 export type QueueItem = Static<typeof QueueItem>;
 export const Queue = Type.Object({ items: Type.Array(QueueItem) });
@@ -40,6 +46,20 @@ export type QueueQuery = Static<typeof QueueQuery>;
 export const QueueResolved = Type.Object({ commentId: Id, action: ModerationActionName, status: CommentStatus });
 export type QueueResolved = Static<typeof QueueResolved>;
 
+/** A participant an audit entry is about, as this reader may name them. */
+const auditPerson = (description: string) =>
+  Type.Object(
+    {
+      id: Id,
+      displayName: Type.Union([Type.String(), Type.Null()], {
+        description: 'null for a moderator reading about someone shown as "participant from COUNTRY"; organizers get every name',
+      }),
+      country: Type.String(),
+    },
+    { description },
+  );
+export type AuditPerson = Static<ReturnType<typeof auditPerson>>;
+
 export const AuditEntry = Type.Object({
   id: Id,
   dialogueId: Type.Union([Id, Type.Null()]),
@@ -51,6 +71,22 @@ export const AuditEntry = Type.Object({
   before: Type.Unknown(),
   after: Type.Unknown(),
   createdAt: IsoTime,
+  // What the entry is about, read when the log is (so a later edit shows in the excerpt); absent once it no longer exists.
+  comment: Type.Optional(
+    Type.Object(
+      {
+        id: Id,
+        topicId: Id,
+        excerpt: Type.String({ description: 'the comment’s first words as plain text, at most 80 characters, cut with "…"' }),
+        author: auditPerson('the comment’s author'),
+      },
+      { description: 'the comment a decision or an edit concerns, or the source of a quote' },
+    ),
+  ),
+  user: Type.Optional(auditPerson('the participant a suspension, an appointment or a role change concerns')),
+  topic: Type.Optional(
+    Type.Object({ id: Id, number: Type.Integer(), question: Type.String() }, { description: 'the topic a change, a lock or a topic summary concerns' }),
+  ),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 export const AuditLog = Type.Object({ items: Type.Array(AuditEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) });

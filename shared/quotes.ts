@@ -7,10 +7,12 @@ export const AttributionName = Type.Enum(ATTRIBUTIONS, {
 });
 
 /**
- * Why a quote is not shown to the public: its source comment was hidden by a moderator, withdrawn
- * by its author, is held for review again (`held`), or its author no longer consents to be quoted.
+ * Why a quote is not shown to the public (nor exported): its source comment was hidden by a
+ * moderator, withdrawn by its author, is held for review again (`held`), was edited after the quote
+ * was made and no longer holds the quote's words verbatim (`source_changed`, excerpts only: a
+ * whole-comment quote follows the edits), or its author no longer consents to be quoted.
  */
-export const QUOTE_FLAGS = ['hidden', 'withdrawn', 'held', 'consent_withdrawn'] as const;
+export const QUOTE_FLAGS = ['hidden', 'withdrawn', 'held', 'consent_withdrawn', 'source_changed'] as const;
 export const QuoteFlag = Type.Enum(QUOTE_FLAGS);
 export type QuoteFlag = Static<typeof QuoteFlag>;
 
@@ -47,7 +49,10 @@ export const Quote = Type.Object({
   ),
   createdAt: IsoTime,
   updatedAt: IsoTime,
-  flagged: Type.Union([QuoteFlag, Type.Null()], { description: 'moderators only ever see a non-null flag: the public never gets flagged quotes' }),
+  flagged: Type.Union([QuoteFlag, Type.Null()], {
+    description:
+      'why the quote is not shown publicly nor exported: hidden, withdrawn or held (its source comment), source_changed (the comment was edited after the quote was made and no longer holds its words; re-select the excerpt or remove the quote), consent_withdrawn; moderators only ever see a non-null flag: the public never gets flagged quotes',
+  }),
 });
 export type Quote = Static<typeof Quote>;
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, IsoTime, PAGE_LIMIT_MAX } from './common.ts';
+import { Id, IsoTime, LANGUAGES, PAGE_LIMIT_MAX } from './common.ts';
 import { SUMMARY_MAX_LENGTH, SUMMARY_STATUSES } from './summaries.constants.ts';
 
 export const SummaryStatus = Type.Enum(SUMMARY_STATUSES, { description: 'only organizers may approve' });
@@ -99,12 +99,24 @@ export type SummaryDiff = Static<typeof SummaryDiff>;
 export const SUGGESTIONS_DEFAULT = 8;
 export const SUGGESTIONS_MAX = 30;
 
-export const SuggestionsQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SUGGESTIONS_MAX })) }, { additionalProperties: false });
+export const SuggestionsQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SUGGESTIONS_MAX })),
+    lang: Type.Optional(
+      Type.Enum(LANGUAGES, { description: 'the language of `author` for authors shown as "participant from COUNTRY" (the reader’s); en by default' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type SuggestionsQuery = Static<typeof SuggestionsQuery>;
 
 export const KeyPoint = Type.Object({
   text: Type.String(),
   commentId: Id,
+  author: Type.String({
+    description:
+      'the comment’s author as the thread shows them: their display name, or "participant from COUNTRY" (in the query’s `lang`) when they show only their country',
+  }),
   score: Type.Number({ description: 'centrality in the topic, 0–1, the most central sentence 1' }),
 });
 export type KeyPoint = Static<typeof KeyPoint>;

@@ -27,6 +27,8 @@ export interface DialoguesTable {
   wall_enabled: Generated<number>;
   /** the attribution a new quote starts from */
   quote_attribution: Generated<Attribution>;
+  /** set when an organizer deleted the dialogue: it exists for the audit log only, its slug freed */
+  deleted_at: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

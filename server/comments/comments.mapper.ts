@@ -33,6 +33,8 @@ export function toCommentDto(row: CommentWithAuthor, reader: CommentReader): Com
       displayName: shownName(row.author_display_name, row.author_name_display),
       country: row.author_country,
       affiliation: row.author_affiliation,
+      // What the quote form needs: moderators quote, and may not go beyond the author's consent.
+      ...(reader.moderator ? { quoteConsent: row.author_quote_consent } : {}),
     },
     bodyHtml: placeholder ? '' : row.body_html,
     language: row.language,

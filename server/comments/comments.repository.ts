@@ -5,7 +5,7 @@ import type { CommentRow, NewCommentRow } from '../../db/tables/comments.table.t
 import type { CommentStatus } from '../../shared/comments.constants.ts';
 import type { Affiliation } from '../../shared/common.constants.ts';
 import type { HeldReason } from '../../shared/moderation.constants.ts';
-import type { NameDisplay } from '../../shared/users.constants.ts';
+import type { NameDisplay, QuoteConsent } from '../../shared/users.constants.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -28,6 +28,7 @@ function commentsWithAuthors(db: Executor) {
       'u.name_display as author_name_display',
       'u.country as author_country',
       'u.affiliation as author_affiliation',
+      'u.quote_consent as author_quote_consent',
       'ru.display_name as reply_to_display_name',
       'ru.name_display as reply_to_name_display',
     ]);
@@ -38,6 +39,7 @@ export type CommentWithAuthor = CommentRow & {
   author_name_display: NameDisplay;
   author_country: string;
   author_affiliation: Affiliation | null;
+  author_quote_consent: QuoteConsent;
   reply_to_display_name: string | null;
   reply_to_name_display: NameDisplay | null;
 };

@@ -73,7 +73,7 @@ export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
         summary:
           'Edit: the author within the edit window, or a moderator of the dialogue with a `note` (required from them), shown to every reader as `editNote`; the earlier text is kept as a revision and the edit audited',
         description:
-          'An author’s edit is held exactly as a new post with the new text would be (pre-moderation, a watched word): the comment goes back to `status:"pending"`, leaves the public thread and waits in the moderation queue, and the edit answers 202. 200 when the comment is published after the edit; 202 whenever it waits for a moderator. A moderator’s edit of someone else’s comment is not held.',
+          'An author’s edit is held exactly as a new post with the new text would be (pre-moderation, a watched word): the comment goes back to `status:"pending"`, leaves the public thread and waits in the moderation queue, and the edit answers 202. 200 when the comment is published after the edit; 202 whenever it waits for a moderator. A moderator’s edit of someone else’s comment is not held. The same body without a note changes nothing: the comment comes back as it is, not marked edited and without a new revision.',
         params: IdParams,
         body: PatchCommentBody,
         response: { 200: Comment, 202: Comment, ...errors(400, 401, 403, 404, 409) },

@@ -7,7 +7,7 @@ import type { DialogueRow, TopicRow } from '../../db/tables/dialogues.table.ts';
 import { recordAction } from '../audit/audit.repository.ts';
 import { assertCanWrite, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
-import { dialogueStatus, languagesOf, visibleTopic } from '../dialogues/dialogues.service.ts';
+import { dialogueStatus, editWindowOf, languagesOf, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, forbidden, notFound, tooManyRequests } from '../errors.ts';
 import { decodeNumberCursor, encodeNumberCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
@@ -220,9 +220,9 @@ async function loadForChange(ctx: Ctx, viewer: Viewer, commentId: string) {
 
 function assertAuthorWindow(ctx: Ctx, comment: CommentRow, dialogue: DialogueRow, topic: TopicRow): void {
   assertWritable(dialogue, topic);
-  const windowMs = ctx.config.editWindowMinutes * MINUTE;
-  if (Date.now() - Date.parse(comment.created_at) > windowMs) {
-    throw new AppError(409, 'edit_window_closed', `Comments can be changed for ${ctx.config.editWindowMinutes} minutes after posting.`);
+  const minutes = editWindowOf(ctx, dialogue);
+  if (Date.now() - Date.parse(comment.created_at) > minutes * MINUTE) {
+    throw new AppError(409, 'edit_window_closed', `Comments can be changed for ${minutes} minutes after posting.`);
   }
 }
 
@@ -250,6 +250,11 @@ export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, i
   if (!moderates) {
     if (comment.status === 'hidden') throw new AppError(409, 'comment_not_editable', 'A moderator has hidden this comment.');
     assertAuthorWindow(ctx, comment, dialogue, topic);
+  }
+  // Saving the same text without a note is no edit: no "edited" mark, no revision, nothing held.
+  if (input.body === comment.body_markdown && !input.note?.trim()) {
+    const unchanged = await commentDto(ctx, commentId, { viewer, moderates });
+    return { comment: unchanged, httpStatus: unchanged.status === 'pending' ? 202 : 200 };
   }
   const bodyHtml = renderBody(input.body);
   const heldReason = own && comment.status === 'published' ? await holdReasonFor(ctx, dialogue, viewer, input.body) : null;

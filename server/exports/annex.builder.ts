@@ -29,6 +29,8 @@ export interface AnnexData {
   topicSummaries: Map<string, SummaryState>;
   /** in topic order, then the curated position */
   quotes: AnnexQuote[];
+  /** the texts that fell back to the base language (annex.texts.ts), as warnings */
+  untranslated: AnnexWarning[];
 }
 
 export interface SummaryState {
@@ -47,20 +49,24 @@ export interface AnnexQuote {
   excerpt: string;
   attribution: Attribution;
   comment: { status: CommentStatus; bodyMarkdown: string };
+  /** the source comment was edited after the quote was made and no longer holds its words (server/quotes/source-check.ts) */
+  sourceChanged: boolean;
   author: { displayName: string; nameDisplay: NameDisplay; country: string; affiliation: Affiliation | null; quoteConsent: QuoteConsent };
 }
 
 type QuoteDecision =
-  { quote: AnnexQuote; included: true; attribution: Attribution; narrowed: boolean } | { quote: AnnexQuote; included: false; reason: 'source' | 'consent' };
+  | { quote: AnnexQuote; included: true; attribution: Attribution; narrowed: boolean }
+  | { quote: AnnexQuote; included: false; reason: 'source' | 'source_changed' | 'consent' };
 
 /**
  * Whether a quote goes into the annex and how it is attributed today: its source comment must be
- * published, and the author's consent (which may have shrunk since the quote was made) narrows the
+ * published and still hold the quote's words, and the author's consent (which may have shrunk since the quote was made) narrows the
  * chosen attribution or, when it is now "none", leaves the quote out. An author who shows only
  * "participant from COUNTRY" next to comments is not named in the annex either.
  */
 function decide(quote: AnnexQuote): QuoteDecision {
   if (quote.comment.status !== 'published') return { quote, included: false, reason: 'source' };
+  if (quote.sourceChanged) return { quote, included: false, reason: 'source_changed' };
   const attribution = publicAttribution(quote.author.quoteConsent, quote.author.nameDisplay, quote.attribution);
   if (attribution === null) return { quote, included: false, reason: 'consent' };
   return { quote, included: true, attribution, narrowed: attribution !== quote.attribution };
@@ -77,7 +83,7 @@ const SOURCE_STATES: Record<string, string> = {
 
 /** What the export leaves out or lacks, for the organizer; never written into the document. */
 export function annexWarnings(data: AnnexData): AnnexWarning[] {
-  const warnings: AnnexWarning[] = [];
+  const warnings: AnnexWarning[] = [...data.untranslated];
   if (data.topics.length === 0) warnings.push({ code: 'no_topics', message: 'The dialogue has no topics to list.' });
   if (!data.dialogue.hostDescription.trim()) {
     warnings.push({ code: 'host_description_missing', message: 'The dialogue has no host description: the lead-in says “the online forum”.' });
@@ -108,6 +114,13 @@ export function annexWarnings(data: AnnexData): AnnexWarning[] {
         warnings.push({
           code: 'quote_source_unavailable',
           message: `A quote in topic ${topic.number} is left out: its source comment ${state}.`,
+          quoteId: quote.id,
+          topicId: topic.id,
+        });
+      } else if (!decision.included && decision.reason === 'source_changed') {
+        warnings.push({
+          code: 'source_changed',
+          message: `A quote in topic ${topic.number} is left out: its source comment was edited after the quote was made and no longer contains the quoted words.`,
           quoteId: quote.id,
           topicId: topic.id,
         });

@@ -296,7 +296,16 @@ export function attributionLine(attribution: Attribution, author: QuotedAuthor, 
   if (attribution === 'name') return `— ${author.displayName.trim()}, ${country}`;
   const affiliation = affiliationLabel(author.affiliation, lang);
   if (lang === 'fr') return `— participant (${country}${affiliation ? `, ${affiliation}` : ''})`;
-  const suffix = affiliation ? ` (${affiliation})` : '';
-  if (lang === 'es') return `— participante de ${country}${suffix}`;
-  return `— participant from ${WITH_ARTICLE_EN.has(author.country) ? 'the ' : ''}${country}${suffix}`;
+  return `— ${participantFrom(author.country, lang)}${affiliation ? ` (${affiliation})` : ''}`;
+}
+
+/**
+ * An author who shows only their country, named as threads name them: "participant from the
+ * Philippines", "participant(e) – Espagne", "participante de España".
+ */
+export function participantFrom(countryCode: string, lang: Language): string {
+  const country = countryName(countryCode, lang);
+  if (lang === 'fr') return `participant(e) – ${country}`;
+  if (lang === 'es') return `participante de ${country}`;
+  return `participant from ${WITH_ARTICLE_EN.has(countryCode) ? 'the ' : ''}${country}`;
 }

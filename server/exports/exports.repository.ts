@@ -19,6 +19,11 @@ export async function listApprovedVersions(db: Kysely<Database>, summaryIds: rea
     .execute();
 }
 
+/** The dialogue's topics in order, with their questions in other languages (JSON text). */
+export async function listAnnexTopics(db: Kysely<Database>, dialogueId: string) {
+  return db.selectFrom('topics').select(['id', 'number', 'question', 'translations']).where('dialogue_id', '=', dialogueId).orderBy('number').execute();
+}
+
 /**
  * The dialogue's quotes in topic order, then curated position, with what the annex needs of the
  * source comment and its author. E-mail addresses are not selected.
@@ -34,8 +39,10 @@ export async function listQuotesForAnnex(db: Kysely<Database>, dialogueId: strin
       'q.topic_id',
       'q.excerpt',
       'q.attribution',
+      'q.created_at',
       'c.status as comment_status',
       'c.body_markdown as comment_body',
+      'c.edited_at as comment_edited_at',
       'u.display_name',
       'u.name_display',
       'u.country',

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { SlugParams } from '../../shared/dialogues.ts';
-import { AnnexPreviewQuery, AnnexQuery, AnnexWarnings, RawCommentRow, RawExportQuery } from '../../shared/exports.ts';
+import { AnnexPreviewQuery, AnnexQuery, AnnexWarnings, AnnexWarningsQuery, RawCommentRow, RawExportQuery } from '../../shared/exports.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { requireRole } from '../plugins/auth.ts';
@@ -50,7 +50,7 @@ export async function exportRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<voi
         tags: ['exports'],
         summary: 'The annex (ANNEX.md) as Markdown, HTML, DOCX or PDF, in English, French or Spanish',
         description:
-          'Sent as an attachment; with `inline=1` as `Content-Disposition: inline` (same filename), which the dashboard uses for its live preview of `format=html`. Quotes whose source comment is not published, or whose author no longer consents, are left out: see `/annex/warnings`.',
+          'Sent as an attachment; with `inline=1` as `Content-Disposition: inline` (same filename), which the dashboard uses for its live preview of `format=html`. The dialogue’s texts are its translations in `lang` where they exist, the base text otherwise. Quotes whose source comment is not published, was edited so that it no longer holds the quoted words, or whose author no longer consents, are left out: see `/annex/warnings?lang=`.',
         params: SlugParams,
         querystring: AnnexQuery,
         response: { 200: AnnexFile, ...errors(400, 401, 403, 404) },
@@ -90,12 +90,15 @@ export async function exportRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<voi
       onRequest: organizer,
       schema: {
         tags: ['exports'],
-        summary: 'What the annex leaves out or lacks (never written into the file)',
+        summary: 'What the annex in `lang` leaves out or lacks (never written into the file)',
+        description:
+          'Quotes left out (source hidden, withdrawn or held; source edited so that it no longer holds the quoted words: `source_changed`; consent withdrawn), narrowed attributions, missing summaries, and one `untranslated` warning per text of the dialogue (theme, host description, annex label and lead-in, each topic’s question, named in `field`) that has no translation in `lang` and is printed in the base language instead.',
         params: SlugParams,
+        querystring: AnnexWarningsQuery,
         response: { 200: AnnexWarnings, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => exportAnnexWarnings(ctx, request.viewer!, request.params.slug),
+    async (request) => exportAnnexWarnings(ctx, request.viewer!, request.params.slug, request.query.lang ?? 'en'),
   );
 
   app.get(

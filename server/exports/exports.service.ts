@@ -4,13 +4,15 @@ import type { AnnexFormat, AnnexWarning, RawFormat } from '../../shared/exports.
 import type { DialogueRow } from '../../db/tables/dialogues.table.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
-import { visibleDialogue } from '../dialogues/dialogues.service.ts';
+import { dialogueTranslationsOf, languagesOf, topicTranslationsOf, visibleDialogue } from '../dialogues/dialogues.service.ts';
+import { sourceChanged } from '../quotes/source-check.ts';
 import { topicNumbers, visitTotals } from '../stats/stats.repository.ts';
 import type { AnnexDocument } from './annex.model.ts';
 import { annexWarnings, buildAnnex, NO_SUMMARY, type AnnexData, type SummaryState } from './annex.builder.ts';
+import { annexTexts } from './annex.texts.ts';
 import { renderHtml } from './annex.html.ts';
 import { renderMarkdown } from './annex.markdown.ts';
-import { listApprovedVersions, listQuotesForAnnex, listSummaries, rawCommentPage } from './exports.repository.ts';
+import { listAnnexTopics, listApprovedVersions, listQuotesForAnnex, listSummaries, rawCommentPage } from './exports.repository.ts';
 import { csvHead, csvRow, JSON_CLOSE, JSON_OPEN, jsonRow, toRawRow } from './raw-export.ts';
 
 /** A file to send: its bytes (or a stream of them), its media type and its name. */
@@ -48,24 +50,37 @@ async function summaryStates(ctx: Ctx, dialogueId: string): Promise<Map<string, 
   return states;
 }
 
-async function loadAnnexData(ctx: Ctx, dialogue: DialogueRow): Promise<AnnexData> {
-  const [topics, visits, summaries, quotes] = await Promise.all([
-    topicNumbers(ctx.db, dialogue.id),
+/** The annex's data in `lang`: the dialogue's texts in that language where they exist (annex.texts.ts). */
+async function loadAnnexData(ctx: Ctx, dialogue: DialogueRow, lang: Language): Promise<AnnexData> {
+  const [topicRows, visits, summaries, quotes] = await Promise.all([
+    listAnnexTopics(ctx.db, dialogue.id),
     visitTotals(ctx.db, dialogue.id, { from: dialogue.opens_at, to: dialogue.closes_at }),
     summaryStates(ctx, dialogue.id),
     listQuotesForAnnex(ctx.db, dialogue.id),
   ]);
+  const texts = annexTexts(
+    {
+      baseLanguage: languagesOf(dialogue)[0] ?? 'en',
+      dialogue: {
+        theme: dialogue.theme,
+        hostDescription: dialogue.host_description,
+        annexLabel: dialogue.annex_label,
+        annexLeadIn: dialogue.annex_lead_in,
+      },
+      translations: dialogueTranslationsOf(dialogue),
+      topics: topicRows.map((topic) => ({ id: topic.id, number: topic.number, question: topic.question, translations: topicTranslationsOf(topic) })),
+    },
+    lang,
+  );
   return {
     dialogue: {
-      theme: dialogue.theme,
-      annexLabel: dialogue.annex_label,
-      annexLeadIn: dialogue.annex_lead_in,
-      hostDescription: dialogue.host_description,
+      ...texts.dialogue,
       opensAt: dialogue.opens_at,
       closesAt: dialogue.closes_at,
       timeZone: dialogue.time_zone,
     },
-    topics,
+    topics: texts.topics,
+    untranslated: texts.untranslated,
     visits: visits.visits,
     dialogueSummary: summaries.get('') ?? NO_SUMMARY,
     topicSummaries: new Map([...summaries].filter(([topicId]) => topicId !== '')),
@@ -75,6 +90,7 @@ async function loadAnnexData(ctx: Ctx, dialogue: DialogueRow): Promise<AnnexData
       excerpt: q.excerpt,
       attribution: q.attribution,
       comment: { status: q.comment_status, bodyMarkdown: q.comment_body },
+      sourceChanged: sourceChanged({ excerpt: q.excerpt, createdAt: q.created_at }, { bodyMarkdown: q.comment_body, editedAt: q.comment_edited_at }),
       author: {
         displayName: q.display_name,
         nameDisplay: q.name_display,
@@ -102,7 +118,7 @@ export interface AnnexRequest {
 /** The annex of ANNEX.md in one format; the same model feeds every format. */
 export async function exportAnnex(ctx: Ctx, viewer: Viewer, slug: string, request: AnnexRequest): Promise<ExportFile> {
   const dialogue = await visibleDialogue(ctx, viewer, slug);
-  const document = buildAnnex(await loadAnnexData(ctx, dialogue), { lang: request.lang, exportDate: new Date() });
+  const document = buildAnnex(await loadAnnexData(ctx, dialogue, request.lang), { lang: request.lang, exportDate: new Date() });
   const render = renderers[request.format];
   return {
     body: await render(document),
@@ -111,9 +127,10 @@ export async function exportAnnex(ctx: Ctx, viewer: Viewer, slug: string, reques
   };
 }
 
-export async function exportAnnexWarnings(ctx: Ctx, viewer: Viewer, slug: string): Promise<{ warnings: AnnexWarning[] }> {
+/** What the annex in `lang` leaves out or lacks, texts without a translation in that language included. */
+export async function exportAnnexWarnings(ctx: Ctx, viewer: Viewer, slug: string, lang: Language): Promise<{ warnings: AnnexWarning[] }> {
   const dialogue = await visibleDialogue(ctx, viewer, slug);
-  return { warnings: annexWarnings(await loadAnnexData(ctx, dialogue)) };
+  return { warnings: annexWarnings(await loadAnnexData(ctx, dialogue, lang)) };
 }
 
 const RAW_PAGE_SIZE = 1_000;

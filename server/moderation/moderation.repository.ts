@@ -186,3 +186,22 @@ export async function hasPublishedCommentIn(db: Executor, authorId: string, dial
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** What audit entries are about, by id: comments with their authors, participants, topics, and the comments of quotes still there. */
+export async function auditSubjects(db: Executor, ids: { comments: string[]; users: string[]; topics: string[]; quotes: string[] }) {
+  const quotes = ids.quotes.length === 0 ? [] : await db.selectFrom('quotes').select(['id', 'comment_id']).where('id', 'in', ids.quotes).execute();
+  const commentIds = [...new Set([...ids.comments, ...quotes.map((quote) => quote.comment_id)])];
+  const [comments, users, topics] = await Promise.all([
+    commentIds.length === 0
+      ? []
+      : db
+          .selectFrom('comments as c')
+          .innerJoin('users as u', 'u.id', 'c.author_id')
+          .select(['c.id', 'c.topic_id', 'c.body_markdown', 'u.id as author_id', 'u.display_name', 'u.name_display', 'u.country'])
+          .where('c.id', 'in', commentIds)
+          .execute(),
+    ids.users.length === 0 ? [] : db.selectFrom('users').select(['id', 'display_name', 'name_display', 'country']).where('id', 'in', ids.users).execute(),
+    ids.topics.length === 0 ? [] : db.selectFrom('topics').select(['id', 'number', 'question']).where('id', 'in', ids.topics).execute(),
+  ]);
+  return { quotes, comments, users, topics };
+}

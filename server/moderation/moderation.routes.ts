@@ -39,7 +39,9 @@ export async function moderationRoutes(app: App, { ctx }: { ctx: Ctx }): Promise
       onRequest: requireModeratorOf((request) => dialogueOf.comment(ctx, request.viewer, (request.params as { id: string }).id)),
       schema: {
         tags: ['moderation'],
-        summary: 'Approve, decline, hide (with a reason) or restore a comment; 409 when another moderator already did',
+        summary: 'Approve, decline, hide (with a reason) or restore a comment; 409 when another moderator already did; 403 `own_comment` on one’s own comment',
+        description:
+          'Approving a published comment that participants reported keeps it published and closes its reports; the audit log records it as `comment.keep`.',
         params: IdParams,
         body: ModerationActionBody,
         response: { 200: Comment, ...errors(400, 401, 403, 404, 409) },

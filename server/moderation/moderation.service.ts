@@ -26,6 +26,7 @@ import {
   replaceWatchedWords,
   resolveReports,
 } from './moderation.repository.ts';
+import { withSubjects } from './audit-subjects.ts';
 import { assertModerates, assertModeratesAny, moderatedDialogue } from './rights.ts';
 import { normalizeWatchedWord, watchedWordsMatcher } from './watched-words.ts';
 
@@ -34,13 +35,15 @@ const MODERATOR_VIEW = { viewerId: null, moderator: true };
 /**
  * Why a new comment must wait for a moderator, if it must: the dialogue's policy, its watched
  * words, then (where the dialogue holds first comments) that its author has no published comment
- * in the dialogue yet. The dialogue's moderators and organizers are never held for a first comment.
+ * in the dialogue yet. The dialogue's moderators and organizers are never held by any rule: they
+ * would be waiting for themselves, and may not decide on their own comments.
  */
 export async function holdReasonFor(ctx: Ctx, dialogue: DialogueRow, author: Viewer, body: string): Promise<HeldReason | null> {
+  if (moderatesDialogue(author, dialogue.id)) return null;
   if (dialogue.moderation === 'pre') return 'pre_moderation';
   const matches = watchedWordsMatcher(await listWatchedWords(ctx.db, dialogue.id));
   if (matches?.(body)) return 'watched_word';
-  if (dialogue.hold_first_comment === 1 && !moderatesDialogue(author, dialogue.id) && !(await hasPublishedCommentIn(ctx.db, author.id, dialogue.id))) {
+  if (dialogue.hold_first_comment === 1 && !(await hasPublishedCommentIn(ctx.db, author.id, dialogue.id))) {
     return 'first_comment';
   }
   return null;
@@ -51,7 +54,8 @@ interface QueueEntry {
   item: QueueItem;
 }
 
-async function queueEntries(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueEntry[]> {
+/** `viewerId`: who reads the queue, whose own comments are marked `own`; null for the socket event, which every moderator gets alike. */
+async function queueEntries(ctx: Ctx, rows: CommentWithAuthor[], viewerId: string | null): Promise<QueueEntry[]> {
   const reports = await openReportsOf(
     ctx.db,
     rows.map((row) => row.id),
@@ -77,6 +81,7 @@ async function queueEntries(ctx: Ctx, rows: CommentWithAuthor[]): Promise<QueueE
       waitingSince: held ? row.updated_at : (own[0]?.created_at ?? row.updated_at),
       reports: own.map((report) => ({ reason: report.reason, details: report.details, createdAt: report.created_at })),
       authorHistory: histories.get(row.author_id) ?? { held: 0, hidden: 0, declined: 0 },
+      ...(viewerId === null ? {} : { own: row.author_id === viewerId }),
     };
     entries.push({ dialogueId: dialogue.id, item });
   }
@@ -92,7 +97,7 @@ export async function moderationQueue(ctx: Ctx, viewer: Viewer, query: QueueQuer
   const scope = query.dialogue ? [(await moderatedDialogue(ctx, viewer, query.dialogue)).id] : isOrganizer(viewer) ? null : viewer.moderatedDialogueIds;
   const ids = await queuedCommentIds(ctx.db, scope);
   const rows = (await Promise.all(ids.map((id) => findCommentWithAuthor(ctx.db, id)))).filter((row) => row !== undefined);
-  const items = (await queueEntries(ctx, rows)).map((entry) => entry.item);
+  const items = (await queueEntries(ctx, rows, viewer.id)).map((entry) => entry.item);
   return { items: items.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince)) };
 }
 
@@ -103,7 +108,7 @@ export async function moderationQueue(ctx: Ctx, viewer: Viewer, query: QueueQuer
 export async function announceQueued(ctx: Ctx, commentId: string): Promise<void> {
   const row = await findCommentWithAuthor(ctx.db, commentId);
   if (!row || !(await isQueued(ctx.db, commentId))) return;
-  const [entry] = await queueEntries(ctx, [row]);
+  const [entry] = await queueEntries(ctx, [row], null);
   if (entry) ctx.realtime.moderationQueued(entry.dialogueId, entry.item);
 }
 
@@ -119,6 +124,8 @@ export async function holdIfReported(ctx: Ctx, commentId: string, dialogue: Dial
 /**
  * One moderator decision on one comment. The status changes only if it is still what the
  * moderator saw, so of two moderators acting at once the second gets 409 and nothing happens twice.
+ * Nobody decides on their own comment (403 `own_comment`): another moderator of the dialogue does.
+ * Keeping a reported comment published is audited as `comment.keep`, not as an approval.
  */
 export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: string, input: ModerationActionBody): Promise<Comment> {
   assertModeratesAny(viewer);
@@ -126,6 +133,9 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
   if (!comment) throw notFound('This comment');
   const { dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
   assertModerates(viewer, dialogue.id);
+  if (comment.author_id === viewer.id) {
+    throw new AppError(403, 'own_comment', 'You cannot decide on your own comment; another moderator of this dialogue will.');
+  }
   const reason = input.reason?.trim() || null;
   if (needsReason(input.action) && !reason) {
     throw new AppError(400, 'reason_required', 'Say why: the author is told, and the reason is kept in the audit log.');
@@ -144,7 +154,7 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
     await recordAction(trx, {
       dialogueId: dialogue.id,
       actorId: viewer.id,
-      action: `comment.${input.action}`,
+      action: dismissesReports ? 'comment.keep' : `comment.${input.action}`,
       targetType: 'comment',
       targetId: commentId,
       reason,
@@ -220,7 +230,7 @@ export async function auditLog(ctx: Ctx, viewer: Viewer, query: AuditQuery): Pro
     },
     limit + 1,
   );
-  const items = rows.slice(0, limit).map((row) => ({
+  const entries = rows.slice(0, limit).map((row) => ({
     id: row.id,
     dialogueId: row.dialogue_id,
     actor: { id: row.actor_id, displayName: row.actor_name },
@@ -232,6 +242,7 @@ export async function auditLog(ctx: Ctx, viewer: Viewer, query: AuditQuery): Pro
     after: row.after_state === null ? null : (JSON.parse(row.after_state) as unknown),
     createdAt: row.created_at,
   }));
+  const items = await withSubjects(ctx.db, entries, { realNames: isOrganizer(viewer) });
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
 }

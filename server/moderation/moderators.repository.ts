@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Role } from '../../shared/common.constants.ts';
 
@@ -12,7 +12,7 @@ export async function appointedDialogueIds(db: Executor, userId: string): Promis
 
 /** Slugs of the dialogues a user moderates: all of them for an organizer, the appointed ones otherwise. */
 export async function moderatedDialogueSlugs(db: Executor, userId: string, everyDialogue: boolean): Promise<string[]> {
-  let query = db.selectFrom('dialogues').select('dialogues.slug');
+  let query = db.selectFrom('dialogues').select('dialogues.slug').where('dialogues.deleted_at', 'is', null);
   if (!everyDialogue) {
     query = query.innerJoin('dialogue_moderators as dm', 'dm.dialogue_id', 'dialogues.id').where('dm.user_id', '=', userId);
   }
@@ -75,34 +75,4 @@ export async function deleteDialogueModerator(trx: Transaction<Database>, dialog
 
 export async function setRole(trx: Transaction<Database>, userId: string, role: Role, now: string): Promise<void> {
   await trx.updateTable('users').set({ role, updated_at: now }).where('id', '=', userId).execute();
-}
-
-export interface UserMatch {
-  id: string;
-  display_name: string;
-  email: string;
-  role: Role;
-  country: string;
-}
-
-/** `%`, `_` and the escape character itself stand for themselves in a LIKE pattern. */
-const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
-/**
- * Users whose display name or e-mail contains `text`, whatever its case (on SQLite, the case of
- * ASCII letters only), by name. The text is a bound parameter, never spliced into the SQL.
- */
-export async function searchUsers(db: Executor, text: string, limit: number): Promise<UserMatch[]> {
-  let query = db.selectFrom('users').select(['id', 'display_name', 'email', 'role', 'country']);
-  const needle = text.trim();
-  if (needle !== '') {
-    const pattern = `%${likeLiteral(needle.toLowerCase())}%`;
-    query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`lower(${eb.ref('display_name')}) like lower(${pattern}) escape '\\'`,
-        sql<boolean>`lower(${eb.ref('email')}) like lower(${pattern}) escape '\\'`,
-      ]),
-    );
-  }
-  return query.orderBy('display_name').orderBy('id').limit(limit).execute();
 }

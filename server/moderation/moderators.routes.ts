@@ -1,10 +1,10 @@
 import { SlugParams } from '../../shared/dialogues.ts';
-import { DialogueModeratorList, DialogueModeratorParams, UserSearchQuery, UserSearchResult } from '../../shared/moderation.ts';
+import { DialogueModeratorList, DialogueModeratorParams } from '../../shared/moderation.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
 import { requireRole } from '../plugins/auth.ts';
 import type { App } from '../types.ts';
-import { appointModerator, findUsers, listModerators, removeModerator } from './moderators.service.ts';
+import { appointModerator, listModerators, removeModerator } from './moderators.service.ts';
 
 /** Organizers appoint and remove the moderators of each dialogue. */
 export async function moderatorRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void> {
@@ -52,19 +52,5 @@ export async function moderatorRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<
       },
     },
     async (request) => removeModerator(ctx, request.viewer!, request.params.slug, request.params.userId),
-  );
-
-  app.get(
-    '/api/users',
-    {
-      onRequest: organizer,
-      schema: {
-        tags: ['moderation'],
-        summary: 'Organizers find someone to appoint: users whose display name or e-mail contains `q`, any case, by name',
-        querystring: UserSearchQuery,
-        response: { 200: UserSearchResult, ...errors(400, 401, 403) },
-      },
-    },
-    async (request) => findUsers(ctx, request.viewer!, request.query),
   );
 }

@@ -1,4 +1,4 @@
-import { USER_SEARCH_LIMIT_DEFAULT, type DialogueModeratorList, type UserSearchQuery, type UserSearchResult } from '../../shared/moderation.ts';
+import type { DialogueModeratorList } from '../../shared/moderation.ts';
 import { recordAction } from '../audit/audit.repository.ts';
 import { findUserById } from '../auth/users.repository.ts';
 import { isOrganizer, type Viewer } from '../auth/viewer.ts';
@@ -14,7 +14,6 @@ import {
   listDialogueModerators,
   lockUser,
   moderatedDialogueSlugs,
-  searchUsers,
   setRole,
 } from './moderators.repository.ts';
 
@@ -104,11 +103,4 @@ export async function removeModerator(ctx: Ctx, viewer: Viewer, slug: string, us
   });
   if (removed) await announceRights(ctx, userId, dialogue.id, false);
   return moderatorList(ctx, dialogue.id);
-}
-
-/** For organizers looking for someone to appoint: by part of a name or e-mail address. */
-export async function findUsers(ctx: Ctx, viewer: Viewer, query: UserSearchQuery): Promise<UserSearchResult> {
-  if (!isOrganizer(viewer)) throw forbidden('Only an organizer can look people up.');
-  const rows = await searchUsers(ctx.db, query.q ?? '', query.limit ?? USER_SEARCH_LIMIT_DEFAULT);
-  return { items: rows.map((row) => ({ id: row.id, displayName: row.display_name, email: row.email, role: row.role, country: row.country })) };
 }

@@ -2,6 +2,7 @@ import type { Quote, QuoteFlag } from '../../shared/quotes.ts';
 import { publicAttribution, type Attribution } from '../../shared/quote-consent.ts';
 import { markdownToPlainText } from '../../shared/quote-text.ts';
 import type { QuoteWithSource } from './quotes.repository.ts';
+import { sourceChanged } from './source-check.ts';
 
 /** An empty stored excerpt means the whole comment, which then follows the comment's edits. */
 export const WHOLE_COMMENT = '';
@@ -11,6 +12,9 @@ function flagOf(row: QuoteWithSource, effective: Attribution | null): QuoteFlag 
   if (row.comment_status === 'hidden') return 'hidden';
   if (row.comment_status === 'withdrawn') return 'withdrawn';
   if (row.comment_status !== 'published') return 'held';
+  if (sourceChanged({ excerpt: row.excerpt, createdAt: row.created_at }, { bodyMarkdown: row.comment_markdown, editedAt: row.comment_edited_at })) {
+    return 'source_changed';
+  }
   return effective === null ? 'consent_withdrawn' : null;
 }
 

@@ -16,6 +16,7 @@ function quotesWithSources(db: Executor) {
     .select([
       'c.status as comment_status',
       'c.body_markdown as comment_markdown',
+      'c.edited_at as comment_edited_at',
       'a.display_name as author_name',
       'a.country as author_country',
       'a.affiliation as author_affiliation',

@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { insertUser } from '../auth/users.repository.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { postComment } from '../comments/comments.service.ts';
+import type { DialogueTranslations, TopicTranslations } from '../../shared/dialogues.ts';
 import type { Ctx } from '../context.ts';
 import { createDialogue, createTopic } from '../dialogues/dialogues.service.ts';
 import { newId, randomToken } from '../lib/ids.ts';
@@ -9,12 +10,69 @@ import { DAY, nowIso, toIso } from '../lib/time.ts';
 
 export const DEMO_SLUG = 'idm-2010-migration-and-social-change';
 
-const TOPICS = [
-  'How does migration lead to social change in countries of origin and of destination?',
-  'In what ways can policymakers, civil society and the media deconstruct negative perceptions of migrants and counteract xenophobia?',
-  'What policies can help to better integrate migrant children, both first and second generation?',
-  'How can we enhance migrants’ social contributions to society, and promote social inclusion?',
+/** The four questions of the 2010 workshop, in English, and as translated for the demo. */
+const TOPICS: { question: string; translations: TopicTranslations }[] = [
+  {
+    question: 'How does migration lead to social change in countries of origin and of destination?',
+    translations: {
+      fr: { question: 'Comment la migration entraîne-t-elle des changements sociaux dans les pays d’origine et de destination\u00A0?' },
+      es: { question: '¿Cómo conduce la migración al cambio social en los países de origen y de destino?' },
+    },
+  },
+  {
+    question: 'In what ways can policymakers, civil society and the media deconstruct negative perceptions of migrants and counteract xenophobia?',
+    translations: {
+      fr: {
+        question:
+          'De quelle manière les responsables politiques, la société civile et les médias peuvent-ils déconstruire les perceptions négatives des migrants et combattre la xénophobie\u00A0?',
+      },
+      es: {
+        question:
+          '¿De qué manera pueden los responsables políticos, la sociedad civil y los medios de comunicación desmontar las percepciones negativas de los migrantes y contrarrestar la xenofobia?',
+      },
+    },
+  },
+  {
+    question: 'What policies can help to better integrate migrant children, both first and second generation?',
+    translations: {
+      fr: {
+        question: 'Quelles politiques peuvent aider à mieux intégrer les enfants migrants, de la première comme de la deuxième génération\u00A0?',
+      },
+      es: { question: '¿Qué políticas pueden ayudar a integrar mejor a los niños migrantes, tanto de primera como de segunda generación?' },
+    },
+  },
+  {
+    question: 'How can we enhance migrants’ social contributions to society, and promote social inclusion?',
+    translations: {
+      fr: { question: 'Comment renforcer les contributions sociales des migrants à la société et promouvoir l’inclusion sociale\u00A0?' },
+      es: { question: '¿Cómo podemos potenciar las contribuciones sociales de los migrantes a la sociedad y promover la inclusión social?' },
+    },
+  },
 ];
+
+/** The dialogue's texts in its other two languages (the base fields are in English). */
+const TRANSLATIONS: DialogueTranslations = {
+  fr: {
+    title: 'Migration et changement social',
+    theme: 'Migration et changement social',
+    description:
+      'Un dialogue virtuel en marge de l’atelier du Dialogue international sur la migration (IDM 2010), à Genève. ' +
+      'Praticiens, responsables politiques et universitaires qui ne peuvent pas y assister en personne partagent leurs connaissances, leur expérience et leurs bonnes pratiques sur quatre questions.',
+    hostDescription: 'la Communauté en ligne sur la migration et l’intégration',
+    annexLabel: 'Annexe',
+    annexLeadIn: 'Au cours de la semaine précédant l’atelier',
+  },
+  es: {
+    title: 'Migración y cambio social',
+    theme: 'Migración y cambio social',
+    description:
+      'Un diálogo virtual paralelo al taller del Diálogo Internacional sobre la Migración (IDM 2010), en Ginebra. ' +
+      'Profesionales, responsables políticos y académicos que no pueden asistir en persona comparten conocimientos, experiencias y buenas prácticas sobre cuatro preguntas.',
+    hostDescription: 'la Comunidad en línea sobre Migración e Integración',
+    annexLabel: 'Anexo',
+    annexLeadIn: 'En la semana anterior al taller',
+  },
+};
 
 // Written for the demo; none of it comes from the workshop's documents.
 const PARTICIPANTS = [
@@ -91,9 +149,10 @@ export async function seedDemo(ctx: Ctx, organizer: Viewer): Promise<void> {
     hostDescription: 'the Online Community on Migration and Integration',
     annexLabel: 'Annex',
     annexLeadIn: 'In the week preceding the workshop',
+    translations: TRANSLATIONS,
   });
   const topicIds: string[] = [];
-  for (const question of TOPICS) topicIds.push((await createTopic(ctx, organizer, dialogue.slug, { question })).id);
+  for (const topic of TOPICS) topicIds.push((await createTopic(ctx, organizer, dialogue.slug, topic)).id);
 
   const people = new Map<string, Viewer>();
   for (const participant of PARTICIPANTS) people.set(participant.key, await demoParticipant(ctx, participant));

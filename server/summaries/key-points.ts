@@ -148,6 +148,151 @@ function contentTerms(words: string[], language: StopWordLanguage): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Fragments
+
+/** A key point is a sentence: at least this many words, one of them verb-like. */
+export const MIN_SENTENCE_WORDS = 5;
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const NOT_A_PARAGRAPH = /^\s*(?:[-*+>]|\d{1,9}[.)])(?:\s|$)/;
+
+/** The Markdown with its headings (# Heading, or a line underlined with === or ---) made blank lines. */
+export function withoutHeadings(markdown: string): string {
+  const kept: string[] = [];
+  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+    const above = kept.at(-1);
+    if (ATX_HEADING.test(line)) {
+      kept.push('');
+    } else if (SETEXT_UNDERLINE.test(line) && above !== undefined && above.trim() !== '' && !NOT_A_PARAGRAPH.test(above)) {
+      // The paragraph just above is the heading's text.
+      while (kept.length > 0 && kept.at(-1)!.trim() !== '') kept.pop();
+      kept.push('');
+    } else {
+      kept.push(line);
+    }
+  }
+  return kept.join('\n');
+}
+
+/** What marks a verb in one language (hasVerbLikeWord). */
+interface VerbCues {
+  words: ReadonlySet<string>;
+  ending: RegExp;
+  notVerbs: ReadonlySet<string>;
+  /** the next word is taken for a verb */
+  before: ReadonlySet<string>;
+}
+
+const listOf = (words: string): string[] => words.split(/\s+/).filter(Boolean);
+
+/** Everyday verbs (English base form, French and Spanish infinitive) whose regular present forms count as verbs. */
+const EVERYDAY_VERBS: Record<StopWordLanguage, string> = {
+  en: `need want think believe know see make take give get go come say tell help support allow use provide create improve reduce
+increase work live learn share build find keep let seem become remain include require ensure agree suggest propose hope feel
+show mean bring start change try call ask offer face lose pay play run move stay leave send put set open teach speak vote welcome
+integrate contribute matter depend lack exist happen grow affect encourage promote prevent fight counter combat sell buy return
+hear read write`,
+  fr: `aider commencer compter favoriser manquer rester exister changer montrer créer proposer sembler contribuer jouer influencer
+représenter toucher concerner poser donner passer trouver parler travailler penser aimer apporter permettre encourager
+renforcer améliorer lutter combattre soutenir accueillir choisir réussir agir grandir établir fournir remplir réfléchir définir`,
+  es: `ayudar empezar favorecer influir faltar existir depender cambiar mostrar crear proponer parecer contribuir jugar representar
+afectar plantear quedar dar pasar encontrar hablar trabajar vivir aprender recibir conocer pensar seguir llegar volver querer
+servir resultar significar implicar requerir mejorar facilitar impulsar promover fomentar apoyar reducir aumentar permitir
+ofrecer combatir luchar integrar`,
+};
+
+/** The forms of an everyday verb that count, regular ones only (irregular ones are listed in VERB_CUES). */
+function presentForms(verb: string, language: StopWordLanguage): string[] {
+  if (language === 'en') {
+    if (/[^aeiou]y$/.test(verb)) return [verb, `${verb.slice(0, -1)}ies`];
+    return [verb, /(?:s|x|z|ch|sh|o)$/.test(verb) ? `${verb}es` : `${verb}s`];
+  }
+  const stem = verb.slice(0, -2);
+  if (language === 'fr') return verb.endsWith('er') ? [verb, `${stem}e`, `${stem}es`, `${stem}ons`] : [verb, `${stem}it`, `${stem}is`];
+  return verb.endsWith('ar') ? [verb, `${stem}a`, `${stem}as`, `${stem}o`] : [verb, `${stem}e`, `${stem}es`, `${stem}o`];
+}
+
+function cues(language: StopWordLanguage, irregular: string, ending: RegExp, notVerbs: string, before: string): VerbCues {
+  const words = [...listOf(irregular), ...listOf(EVERYDAY_VERBS[language]).flatMap((verb) => presentForms(verb, language))];
+  return { words: new Set(words), ending, notVerbs: new Set(listOf(notVerbs)), before: new Set(listOf(before)) };
+}
+
+const VERB_CUES: Record<StopWordLanguage, VerbCues> = {
+  en: cues(
+    'en',
+    `am is are was were be been being has have had having do does did done can could will would shall should may might must isn
+aren wasn weren don doesn didn won wouldn couldn shouldn ll ve re m made took gave got went came said told found kept left sent
+brought began became felt knew saw thought built taught spoke grew lost paid ran met`,
+    /^\p{L}{3,}(?:ed|ing)$/u,
+    'during something anything nothing everything morning evening hundred interesting',
+    'i we you they he she it',
+  ),
+  fr: cues(
+    'fr',
+    `suis es est sommes êtes sont étais était étions étiez étaient serai seras sera serons serez seront serais serait seraient
+soit soient fut furent ai as a avons avez ont avais avait avions aviez avaient aurai aura aurons aurez auront aurais aurait
+auraient ait aient eu fais fait faisons faites font faisait fera peux peut pouvons pouvez peuvent pouvait pourra pourrait
+pourraient dois doit devons devez doivent devait devra devrait devraient faut faudrait fallait vais vas va allons allez vont
+ira veux veut voulons voulez veulent voudrait sais sait savent dit disent prend prennent apprend apprennent vient viennent
+viendra devient deviennent voit voient met mettent permet vit vivent reçoit reçoivent connaît croit croient offre offrent
+accueille accueillent ouvre ouvrent combat soutient`,
+    /^\p{L}{2,}(?:er|ez|ent|ait|aient|ir)$/u,
+    `premier dernier entier métier quartier papier chantier hier mer fer cher fier hiver étranger léger amer chez nez assez avenir
+plaisir désir loisir souvenir souvent parent présent agent argent différent cent dent vent lent absent président continent
+accent talent urgent récent intelligent excellent`,
+    'je j tu il elle on nous vous ils elles ne n se s',
+  ),
+  es: cues(
+    'es',
+    `soy eres es somos son era eran fue fueron será serán sería serían sea sean estoy está estamos están estaba estaban esté
+estén he has ha hemos han había habían habrá hay haya hayan tengo tiene tenemos tienen tenía tenían puedo puede podemos
+pueden podía podría podrían debo debe debemos deben debería deberían hago hace hacemos hacen hizo voy va vamos van dice dicen
+dijo creo cree creemos creen necesita necesitan empieza empiezan influye influyen vuelve vuelva vuelven muestra muestran
+encuentra encuentran piensa piensan sigue siguen quiere quieren quiero espero juega juegan contribuye contribuyen da dan
+requiere sirve promueve`,
+    /^\p{L}{2,}(?:ar|er|ir|an|en|ó|aba|aban|ían|amos|emos|imos)$/u,
+    `lugar hogar mujer mar par familiar popular particular escolar similar regular militar titular bienestar ayer bien quien cien
+alguien joven imagen origen examen orden volumen crimen margen resumen plan tren últimos próximos mínimos máximos`,
+    'yo tú él ella nosotros nosotras ellos ellas usted ustedes se',
+  ),
+};
+
+const lowerWordsOf = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Whether a sentence (plain text) has a word that looks like a verb in `language`: a deliberately
+ * small, deterministic test on the words in lower case (accents kept). A word is verb-like when it
+ * is a form of an auxiliary or modal verb or of a list of everyday verbs (with their regular
+ * present forms: "helps", "aide", "ayuda"); when it has a typical verb ending (English
+ * -ed/-ing; French -er, -ez, -ent, -ait, -aient, -ir; Spanish -ar, -er, -ir, -an, -en, -ó,
+ * -aba(n), -ían, -amos/-emos/-imos) and is not a common noun or adverb that shares it; or when it
+ * follows a subject pronoun (or a French "ne", a French or Spanish reflexive "se") and is no
+ * function word. It only has to tell a sentence from a heading or a list of nouns, so it errs on
+ * the side of "verb".
+ */
+export function hasVerbLikeWord(sentence: string, language: StopWordLanguage): boolean {
+  const cues = VERB_CUES[language];
+  const stop = STOP_WORDS[language];
+  const words = lowerWordsOf(sentence);
+  return words.some((word, index) => {
+    if (cues.words.has(word)) return true;
+    if (cues.ending.test(word) && !cues.notVerbs.has(word)) return true;
+    const previous = words[index - 1];
+    return previous !== undefined && cues.before.has(previous) && !stop.has(fold(word));
+  });
+}
+
+/** Whether a sentence can be a key point rather than a fragment: five words or more, one of them verb-like. */
+export function isFullSentence(sentence: string, language: StopWordLanguage): boolean {
+  return lowerWordsOf(sentence).length >= MIN_SENTENCE_WORDS && hasVerbLikeWord(sentence, language);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Vectors
 
 type Vector = Map<string, number>;
@@ -187,12 +332,14 @@ function cosine(a: Vector, b: Vector): number {
   return dot;
 }
 
-function sentencesOf(comments: SourceComment[], minTerms: number): Sentence[] {
+/** The comments' sentences with enough content words; `fullOnly`: without headings and fragments, as key points need. */
+function sentencesOf(comments: SourceComment[], minTerms: number, fullOnly = false): Sentence[] {
   const sentences: Sentence[] = [];
   for (const comment of comments) {
-    const texts = splitSentences(markdownToPlainText(comment.markdown));
+    const texts = splitSentences(markdownToPlainText(fullOnly ? withoutHeadings(comment.markdown) : comment.markdown));
     const language = detectLanguage(wordsOf(texts.join(' ')), comment.language);
     for (const text of texts) {
+      if (fullOnly && !isFullSentence(text, language)) continue;
       const terms = contentTerms(wordsOf(text), language);
       if (terms.length >= minTerms) sentences.push({ text, commentId: comment.id, terms });
     }
@@ -335,12 +482,13 @@ function evenSample<T>(items: T[], max: number): T[] {
 }
 
 /**
- * Every sentence of the comments worth considering, most central first (ties: the earlier
+ * Every sentence of the comments worth considering (full sentences, never a heading or a fragment:
+ * `isFullSentence`), most central first (ties: the earlier
  * sentence first), with near-repeats of a better-placed sentence left out, cut to `limit`.
  */
 export function keyPoints(comments: SourceComment[], limit: number, options: Partial<typeof KEY_POINTS> = {}): RankedSentence[] {
   const settings = { ...KEY_POINTS, ...options };
-  const sentences = evenSample(sentencesOf(comments, settings.minTerms), settings.maxSentences);
+  const sentences = evenSample(sentencesOf(comments, settings.minTerms, true), settings.maxSentences);
   if (sentences.length === 0 || limit <= 0) return [];
   const idf = idfOf(sentences.map((sentence) => sentence.terms));
   const vectors = sentences.map((sentence) => vectorOf(sentence.terms, idf));

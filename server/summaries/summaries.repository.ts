@@ -85,13 +85,17 @@ export async function insertVersion(trx: Transaction<Database>, row: SummaryVers
   await trx.insertInto('summary_versions').values(row).execute();
 }
 
-/** The published comments of a topic, in posting order: what key points and citations draw on. */
+/**
+ * The published comments of a topic, in posting order: what key points and citations draw on, with
+ * what naming the author as the thread does takes.
+ */
 export async function publishedCommentTexts(db: Executor, topicId: string) {
   return db
-    .selectFrom('comments')
-    .select(['id', 'body_markdown', 'language'])
-    .where('topic_id', '=', topicId)
-    .where('status', '=', 'published')
-    .orderBy('seq')
+    .selectFrom('comments as c')
+    .innerJoin('users as u', 'u.id', 'c.author_id')
+    .select(['c.id', 'c.body_markdown', 'c.language', 'u.display_name', 'u.name_display', 'u.country'])
+    .where('c.topic_id', '=', topicId)
+    .where('c.status', '=', 'published')
+    .orderBy('c.seq')
     .execute();
 }

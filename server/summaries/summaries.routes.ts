@@ -140,12 +140,14 @@ export async function summaryRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
       schema: {
         tags: ['summaries'],
         summary: 'Suggest key points: the most representative sentences of the topic’s published comments (extractive, offline, deterministic)',
+        description:
+          'Full sentences only: headings, sentences under five words and sentences without a verb-like word are skipped. Each sentence carries its comment and its author as the thread shows them (`lang` words "participant from COUNTRY").',
         params: IdParams,
         querystring: SuggestionsQuery,
         response: { 200: Suggestions, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => suggestKeyPoints(ctx, request.viewer!, request.params.id, request.query.limit),
+    async (request) => suggestKeyPoints(ctx, request.viewer!, request.params.id, request.query),
   );
 
   app.post(

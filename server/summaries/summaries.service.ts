@@ -9,8 +9,11 @@ import type {
   SummaryDiff,
   SummaryVersion,
   SummaryVersionList,
+  SuggestionsQuery,
   SummaryVersionsQuery,
 } from '../../shared/summaries.ts';
+import type { Language } from '../../shared/common.ts';
+import type { NameDisplay } from '../../shared/users.constants.ts';
 import { SUGGESTIONS_DEFAULT } from '../../shared/summaries.ts';
 import { diffWords } from '../../shared/text-diff.ts';
 import { recordAction } from '../audit/audit.repository.ts';
@@ -21,6 +24,7 @@ import { AppError, forbidden, notFound } from '../errors.ts';
 import { decodeNumberCursor, encodeNumberCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
+import { participantFrom } from '../exports/annex.phrases.ts';
 import { assertModerates } from '../moderation/rights.ts';
 import { citeSentences, keyPoints, type SourceComment } from './key-points.ts';
 import {
@@ -171,19 +175,28 @@ export async function summaryDiff(ctx: Ctx, viewer: Viewer, target: SummaryTarge
   return { from, to, parts: diffWords(before.body, after.body) };
 }
 
-async function topicSources(ctx: Ctx, viewer: Viewer, topicId: string): Promise<SourceComment[]> {
+async function topicComments(ctx: Ctx, viewer: Viewer, topicId: string) {
   const { dialogue } = await visibleTopic(ctx, viewer, topicId);
   assertModerates(viewer, dialogue.id);
-  const rows = await publishedCommentTexts(ctx.db, topicId);
-  return rows.map((row) => ({ id: row.id, markdown: row.body_markdown, language: row.language }));
+  return publishedCommentTexts(ctx.db, topicId);
 }
 
-/** The most representative sentences of the topic's published comments, each with its comment. */
-export async function suggestKeyPoints(ctx: Ctx, viewer: Viewer, topicId: string, limit = SUGGESTIONS_DEFAULT): Promise<Suggestions> {
-  return { sentences: keyPoints(await topicSources(ctx, viewer, topicId), limit) };
+const sourcesOf = (rows: Awaited<ReturnType<typeof topicComments>>): SourceComment[] =>
+  rows.map((row) => ({ id: row.id, markdown: row.body_markdown, language: row.language }));
+
+/** The author as the thread names them: their name, or "participant from COUNTRY" (in `lang`) when they show only that. */
+const shownAuthor = (row: { display_name: string; name_display: NameDisplay; country: string }, lang: Language): string =>
+  row.name_display === 'country' ? participantFrom(row.country, lang) : row.display_name;
+
+/** The most representative sentences of the topic's published comments, each with its comment and author. */
+export async function suggestKeyPoints(ctx: Ctx, viewer: Viewer, topicId: string, query: SuggestionsQuery = {}): Promise<Suggestions> {
+  const rows = await topicComments(ctx, viewer, topicId);
+  const authors = new Map(rows.map((row) => [row.id, shownAuthor(row, query.lang ?? 'en')]));
+  const sentences = keyPoints(sourcesOf(rows), query.limit ?? SUGGESTIONS_DEFAULT);
+  return { sentences: sentences.map((sentence) => ({ ...sentence, author: authors.get(sentence.commentId)! })) };
 }
 
 /** Each sentence of a draft summary with the published comments that support it (none: it cites no comment). */
 export async function summaryCitations(ctx: Ctx, viewer: Viewer, topicId: string, body: string): Promise<Citations> {
-  return { sentences: citeSentences(body, await topicSources(ctx, viewer, topicId)) };
+  return { sentences: citeSentences(body, sourcesOf(await topicComments(ctx, viewer, topicId))) };
 }

@@ -156,7 +156,13 @@ describeOnEachDatabase('moderators per dialogue', (kind) => {
       const byMail = await participant(t, { displayName: 'Someone Else', email: uniqueEmail(`${tag}mail`) });
       const found = (await call(t, 'GET', `/api/users?q=${tag.toUpperCase()}`, { as: owner })).json<UserSearchResult>();
       expect(found.items.map((item) => item.id)).toEqual([ana.user.id, bea.user.id, byMail.user.id]);
-      expect(found.items[1]).toEqual({ id: bea.user.id, displayName: `Bea ${tag.toUpperCase()}`, email: bea.user.email, role: 'participant', country: 'PT' });
+      expect(found.items[1]).toMatchObject({
+        id: bea.user.id,
+        displayName: `Bea ${tag.toUpperCase()}`,
+        email: bea.user.email,
+        role: 'participant',
+        country: 'PT',
+      });
       expect(JSON.stringify(found)).not.toMatch(/password/i);
       const limited = (await call(t, 'GET', `/api/users?q=${tag}&limit=2`, { as: owner })).json<UserSearchResult>();
       expect(limited.items).toHaveLength(2);
@@ -178,9 +184,9 @@ describeOnEachDatabase('moderators per dialogue', (kind) => {
       for (const caller of [await participant(t), await moderator(t, dialogue)])
         expect((await call(t, 'GET', '/api/users?q=a', { as: caller })).statusCode).toBe(403);
       const owner = await organizer(t);
-      expect((await call(t, 'GET', '/api/users?limit=51', { as: owner })).statusCode).toBe(400);
+      expect((await call(t, 'GET', '/api/users?limit=201', { as: owner })).statusCode).toBe(400);
       expect((await call(t, 'GET', `/api/users?q=${'x'.repeat(101)}`, { as: owner })).statusCode).toBe(400);
-      expect((await call(t, 'GET', '/api/users?role=organizer', { as: owner })).statusCode).toBe(400);
+      expect((await call(t, 'GET', '/api/users?role=admin', { as: owner })).statusCode).toBe(400);
     });
   });
 

@@ -196,6 +196,30 @@ describeOnEachDatabase('summaries', (kind) => {
       expect((await call(t, 'GET', `/api/topics/${topic.id}/summary/suggestions?limit=5`, { as: mod })).json()).toEqual({ sentences });
     });
 
+    it('skips headings and fragments, and names each sentence’s author as the thread does', async () => {
+      const { topic, mod } = await setUp(t);
+      const named = await postComment(t, await participant(t, { displayName: 'Amina Diallo' }), topic.id, {
+        body: '## Language classes for migrants\n\nLanguage classes for migrant parents.\n\nLanguage classes help migrant parents find work in their new city.',
+      });
+      const shownByCountry = await participant(t, { displayName: 'Tomás Pérez', country: 'PH', nameDisplay: 'country' });
+      const located = await postComment(t, shownByCountry, topic.id, {
+        body: 'Employers and diplomas\n---\n\nEmployers rarely recognise the diplomas that newcomers bring from abroad. Diplomas, yes!',
+      });
+      const url = `/api/topics/${topic.id}/summary/suggestions`;
+      const { sentences } = (await call(t, 'GET', url, { as: mod })).json<Suggestions>();
+      expect(sentences.map(({ text, commentId, author }) => ({ text, commentId, author })).sort((a, b) => b.text.localeCompare(a.text))).toEqual([
+        { text: 'Language classes help migrant parents find work in their new city.', commentId: named.id, author: 'Amina Diallo' },
+        {
+          text: 'Employers rarely recognise the diplomas that newcomers bring from abroad.',
+          commentId: located.id,
+          author: 'participant from the Philippines',
+        },
+      ]);
+      const inSpanish = (await call(t, 'GET', `${url}?lang=es`, { as: mod })).json<Suggestions>().sentences;
+      expect(inSpanish.find((sentence) => sentence.commentId === located.id)!.author).toBe('participante de Filipinas');
+      expect((await call(t, 'GET', `${url}?lang=de`, { as: mod })).statusCode).toBe(400);
+    });
+
     it('leaves out comments that are not published', async () => {
       const { topic, mod } = await setUp(t);
       const kept = await postComment(t, await participant(t), topic.id, { body: 'Language classes help migrants find work in their new city.' });

@@ -25,6 +25,17 @@ describe('bars', () => {
     expect(bars([])).toEqual([]);
   });
 
+  it('gives shares of all participants when asked, not of the rows listed (3 of 93, not of the 32 in the first countries)', () => {
+    const listed = [
+      { key: 'FR', count: 20 },
+      { key: 'SN', count: 9 },
+      { key: 'PH', count: 3 },
+    ];
+    expect(bars(listed, false, 93).map((bar) => bar.percent)).toEqual([21.5, 9.7, 3.2]);
+    expect(bars(listed).at(-1)?.percent).toBe(9.4);
+    expect(bars(listed, false, 0).map((bar) => bar.percent)).toEqual([0, 0, 0]);
+  });
+
   it('rounds shares to one decimal', () => {
     expect(
       bars([

@@ -102,6 +102,17 @@ describe('createFormats', () => {
     expect(createFormats('en', 'America/New_York').timeRange(opens, closes)).toMatch(/July 12, 2026.*3:00\s?AM EDT/);
   });
 
+  it('writes a dialogue’s own hours in the reader’s regional format, with the zone’s short name', () => {
+    // An en-GB reader of a dialogue held in Paris: day before month, 24-hour clock, CET (not "December 2, 2026 at 11:37 AM GMT+1").
+    const inParis = createFormats(formattingTag('en', ['en-GB', 'en']), 'Europe/Zurich').inZone('Europe/Paris');
+    expect(inParis.timeRange('2026-12-02T10:37:00.000Z', '2026-12-16T17:00:00.000Z')).toMatch(
+      /^2 December 2026(,| at) 11:37 CET\s–\s16 December 2026(,| at) 18:00 CET$/,
+    );
+    expect(createFormats('en-US').inZone('Europe/Paris').timeRange('2026-12-02T10:37:00.000Z', '2026-12-16T17:00:00.000Z')).toMatch(/^December 2, 2026/);
+    expect(inParis.timeZone).toBe('Europe/Paris');
+    expect(inParis.inZone('Europe/Paris')).toBe(inParis.inZone('Europe/Paris'));
+  });
+
   it('phrases countdowns with Intl.RelativeTimeFormat', () => {
     const now = Date.parse(opens) - 3 * DAY;
     expect(createFormats('en').relative(opens, now)).toBe('in 3 days');

@@ -25,6 +25,8 @@ import { threadModerationEn } from '../../client/src/lib/i18n/sections/thread-mo
 import { threadModerationEs } from '../../client/src/lib/i18n/sections/thread-moderation.es.ts';
 import { threadModerationFr } from '../../client/src/lib/i18n/sections/thread-moderation.fr.ts';
 import { PLACEHOLDER } from '../../client/src/lib/i18n/messages.ts';
+import { ANNEX_WARNING_CODES } from '../../shared/exports.constants.ts';
+import { QUOTE_FLAGS } from '../../shared/quotes.ts';
 
 // The organizers' and moderators' screens have catalogues of their own, in sections (see
 // client/src/lib/i18n/sections/); they are held to the same rules as the main one.
@@ -45,6 +47,11 @@ const SECTIONS: Record<string, { en: Catalogue; fr: Catalogue; es: Catalogue }> 
 // Messages spelt the same in the other language, or with no words in them.
 const SAME: Record<'fr' | 'es', string[]> = {
   fr: [
+    'audit.field.attribution',
+    'audit.field.description',
+    'audit.field.version',
+    'audit.role.participant',
+    'audit.topicLine',
     'chart.total',
     'continent.europe',
     'curation.attribution',
@@ -56,13 +63,18 @@ const SAME: Record<'fr' | 'es', string[]> = {
     'export.formatLegend',
     'quote.lineName',
     'quoteForm.attribution',
+    'quoteForm.author',
     'stats.participants',
+    'stats.participantCount.one',
+    'stats.participantCount.other',
     'versions.actions',
     'versions.title',
     'versions.version',
     'versions.versionN',
   ],
   es: [
+    'audit.no',
+    'audit.topicLine',
     'chart.total',
     'continent.asia',
     'stats.topicQuestion',
@@ -72,6 +84,7 @@ const SAME: Record<'fr' | 'es', string[]> = {
     'export.format.md',
     'export.format.pdf',
     'quote.lineName',
+    'quoteForm.author',
   ],
 };
 
@@ -119,6 +132,14 @@ describe('the sections together', () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+
+  it('explain every flag a quote can carry and every warning about the annex', () => {
+    for (const locale of ['en', 'fr', 'es'] as const) {
+      expect(QUOTE_FLAGS.filter((flag) => !SECTIONS.curation![locale][`flag.${flag}`])).toEqual([]);
+      expect(ANNEX_WARNING_CODES.filter((code) => !SECTIONS.export![locale][`warning.${code}`])).toEqual([]);
+    }
+    expect(curationEn['flag.source_changed']).toContain('no longer contains these words');
   });
 
   it('write French and Spanish with their own typography', () => {

@@ -67,9 +67,10 @@ interface Setup {
   items?: QueueItem[];
   moderate?: QueueApi['moderate'];
   canModerate?: (slug: string) => boolean;
+  viewerId?: string;
 }
 
-async function setup({ items = [], moderate, canModerate = () => true }: Setup = {}) {
+async function setup({ items = [], moderate, canModerate = () => true, viewerId }: Setup = {}) {
   const socket = fakeSocket();
   const notices: QueueNotice[] = [];
   const arrivals: number[] = [];
@@ -88,6 +89,7 @@ async function setup({ items = [], moderate, canModerate = () => true }: Setup =
       lift: async () => undefined,
     },
     canModerate,
+    ...(viewerId === undefined ? {} : { viewerId }),
     arrived: (count) => arrivals.push(count),
     notice: (notice) => notices.push(notice),
   });
@@ -97,6 +99,22 @@ async function setup({ items = [], moderate, canModerate = () => true }: Setup =
 }
 
 describe('ModerationQueue, the live moderation queue', () => {
+  it('offers no decision on the moderator’s own comment, as the queue says or, live, by its author', async () => {
+    const { queue, socket, calls } = await setup({
+      items: [item('mine', '2026-07-12T10:01:00.000Z', { own: true }), item('theirs', '2026-07-12T10:02:00.000Z', { own: false })],
+      viewerId: 'author-live',
+    });
+    const [mine, theirs] = queue.visible;
+    expect([queue.isOwn(mine!), queue.isOwn(theirs!)]).toEqual([true, false]);
+    expect(queue.actionsFor(mine!)).toEqual([]);
+    expect(queue.actionsFor(theirs!)).not.toEqual([]);
+    await queue.act('mine', 'approve');
+    expect(calls).toEqual([]);
+    socket.fire('moderation:queued', item('live', '2026-07-12T10:03:00.000Z'));
+    const live = queue.visible.find((entry) => entry.item.comment.id === 'live')!;
+    expect([queue.isOwn(live), queue.actionsFor(live)]).toEqual([true, []]);
+  });
+
   it('lists the items the moderator moderates, the longest-waiting first', async () => {
     const { queue } = await setup({
       items: [

@@ -89,6 +89,26 @@ describe('QuoteDraft', () => {
     expect(await quoteDraft.submit()).toBe(false);
   });
 
+  it('starts from the dialogue’s default attribution, never beyond the author’s consent, and keeps the moderator’s own choice', () => {
+    const byCountry = draft({ quoteConsent: 'name' }).quoteDraft;
+    expect(byCountry.attribution).toBe('none');
+    byCountry.startFrom('country');
+    expect(byCountry.attribution).toBe('country');
+
+    const anonymousOnly = draft({ quoteConsent: 'anonymous' }).quoteDraft;
+    anonymousOnly.startFrom('name');
+    expect(anonymousOnly.attribution).toBe('none');
+    const countryAtMost = draft({ quoteConsent: 'country' }).quoteDraft;
+    countryAtMost.startFrom('name');
+    expect(countryAtMost.attribution).toBe('country');
+    expect(countryAtMost.consent).toBe('country');
+
+    const chosen = draft({ quoteConsent: 'name' }).quoteDraft;
+    chosen.attribution = 'none';
+    chosen.startFrom('name');
+    expect(chosen.attribution).toBe('none');
+  });
+
   it('offers only what the author’s consent allows when the server says it', () => {
     expect(draft({ quoteConsent: 'country' }).quoteDraft.allowed).toEqual(['none', 'country']);
     expect(draft({ quoteConsent: 'name' }).quoteDraft.allowed).toEqual(['none', 'country', 'name']);

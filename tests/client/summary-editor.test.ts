@@ -144,7 +144,46 @@ describe('SummaryEditor', () => {
     expect(editor.body).toBe('First paragraph.\n\nA key point.\n\nLast paragraph.');
     expect(editor.body.slice(0, end)).toBe('First paragraph.\n\nA key point.');
     editor.insert('At the end.');
-    expect(editor.body).toBe('First paragraph.\n\nA key point.\n\nLast paragraph.\n\nAt the end.\n');
+    expect(editor.body).toBe('First paragraph.\n\nA key point.\n\nLast paragraph.\n\nAt the end.');
+  });
+
+  it('inserts points one after another with exactly one blank line between paragraphs and none at the end', async () => {
+    const { editor } = setup(summary(0, ''));
+    await editor.load();
+    const first = editor.insert('First point.');
+    expect(editor.body).toBe('First point.');
+    editor.insert('Third\n\n\n\npoint.', editor.insert('  Second point.\n', first));
+    expect(editor.body).toBe('First point.\n\nSecond point.\n\nThird\n\npoint.');
+    // At a caret inside blank lines, or at the start, the blank lines around it become one.
+    editor.write('Intro.\n\n\n\nOutro.\n\n');
+    editor.insert('Middle.', 'Intro.\n\n'.length);
+    expect(editor.body).toBe('Intro.\n\nMiddle.\n\nOutro.');
+    editor.insert('Start.', 0);
+    expect(editor.body).toBe('Start.\n\nIntro.\n\nMiddle.\n\nOutro.');
+    expect(editor.body).not.toMatch(/\n{3,}|\s$/);
+  });
+
+  it('has nothing to approve before a first version: never “approve version 0”', async () => {
+    const { editor, server } = setup(summary(0, ''));
+    await editor.load();
+    expect(editor.approvable).toBe(false);
+    expect(await editor.save('approved')).toBe(false);
+    expect(server.saves).toEqual([]);
+    editor.write('Written at last.');
+    expect(editor.approvable).toBe(false);
+    expect(await editor.save('approved')).toBe(true);
+    expect([editor.saved?.version, editor.saved?.approvedVersion, editor.approvedAsIs]).toEqual([1, 1, null]);
+  });
+
+  it('approving an unchanged version says which version was approved', async () => {
+    const { editor } = setup(summary(2, 'The draft the organizer read.'));
+    await editor.load();
+    expect(editor.approvable).toBe(true);
+    expect(await editor.save('approved')).toBe(true);
+    // The server keeps the approval as a new version with the same text; the version read was 2.
+    expect([editor.approvedAsIs, editor.saved?.version, editor.saved?.body]).toEqual([2, 3, 'The draft the organizer read.']);
+    editor.write('Changed again.');
+    expect(editor.approvedAsIs).toBeNull();
   });
 
   describe('with fake timers', () => {

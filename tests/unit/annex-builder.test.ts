@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annexWarnings, buildAnnex, NO_SUMMARY, type AnnexData, type AnnexQuote } from '../../server/exports/annex.builder.ts';
 import { renderMarkdown } from '../../server/exports/annex.markdown.ts';
+import type { AnnexWarning } from '../../shared/exports.ts';
 
 const quote = (id: string, overrides: Partial<AnnexQuote> = {}, author: Partial<AnnexQuote['author']> = {}): AnnexQuote => ({
   id,
@@ -8,6 +9,7 @@ const quote = (id: string, overrides: Partial<AnnexQuote> = {}, author: Partial<
   excerpt: '',
   attribution: 'name',
   comment: { status: 'published', bodyMarkdown: `Text of ${id}.` },
+  sourceChanged: false,
   author: { displayName: `Author ${id}`, nameDisplay: 'name', country: 'ES', affiliation: 'ngo', quoteConsent: 'name', ...author },
   ...overrides,
 });
@@ -35,6 +37,7 @@ function data(quotes: AnnexQuote[], overrides: Partial<AnnexData['dialogue']> = 
       ['t2', { approvedBody: 'Two.', newerDraft: false }],
     ]),
     quotes,
+    untranslated: [],
   };
 }
 
@@ -84,6 +87,19 @@ describe('buildAnnex', () => {
       message: 'Every quote of topic 2 is left out, so the topic is missing from Selected comments.',
       topicId: 't2',
     });
+  });
+
+  it('leaves out a quote whose source no longer holds its words, and lists untranslated texts first', () => {
+    const untranslated: AnnexWarning[] = [{ code: 'untranslated', field: 'theme', message: 'The theme has no French text; the annex uses the English one.' }];
+    const input = { ...data([quote('kept'), quote('changed', { excerpt: '[…] gone words […]', sourceChanged: true })]), untranslated };
+    const text = markdown(input);
+    expect(text).toContain('“Text of kept.”');
+    expect(text).not.toContain('gone words');
+    expect(annexWarnings(input).map((w) => [w.code, w.quoteId ?? w.field ?? w.topicId])).toEqual([
+      ['untranslated', 'theme'],
+      ['source_changed', 'changed'],
+      ['topic_without_quotes', 't2'],
+    ]);
   });
 
   it('prints summaries only when approved, and warns otherwise', () => {

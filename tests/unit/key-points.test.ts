@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citeSentences, keyPoints, splitSentences } from '../../server/summaries/key-points.ts';
+import { citeSentences, isFullSentence, keyPoints, splitSentences, withoutHeadings } from '../../server/summaries/key-points.ts';
 import { ENGLISH, FRENCH, SPANISH, type FixtureComment } from './fixtures/key-points.fixture.ts';
 
 const isOffTopic = (commentId: string) => commentId.includes('-off-');
@@ -30,7 +30,54 @@ describe('splitSentences', () => {
   });
 });
 
+describe('isFullSentence', () => {
+  it.each([
+    ['en', 'We need better schools in rural areas.'],
+    ['en', 'Remittances changed who decides at home.'],
+    ['en', 'Teachers trained in intercultural education help migrant children.'],
+    ['en', 'Positive stories of integration counter negative perceptions.'],
+    ['en', 'They sell crops online through mobile phones.'],
+    ['fr', 'Les migrants qui apprennent la langue trouvent un emploi.'],
+    ['fr', 'La participation politique favorise l’intégration des migrants.'],
+    ['fr', 'Il faudrait former davantage les enseignants.'],
+    ['es', 'La política de vivienda influye en la integración.'],
+    ['es', 'Los migrantes se concentran en barrios pobres.'],
+    ['es', 'El equipo marcó tres goles en la segunda parte.'],
+  ] as const)('takes a sentence with a verb (%s): %s', (language, sentence) => {
+    expect(isFullSentence(sentence, language)).toBe(true);
+  });
+
+  it.each([
+    ['en', 'Housing policy affects integration.'],
+    ['en', 'Better infrastructure and affordable access in rural areas'],
+    ['en', 'Language classes for migrant parents.'],
+    ['fr', 'Les infrastructures et l’accès dans les zones rurales'],
+    ['fr', 'Le premier accueil des étrangers à la frontière'],
+    ['es', 'El acceso a internet en las zonas rurales'],
+    ['es', 'Bien, quien con los jóvenes de origen migrante'],
+  ] as const)('leaves out a fragment: under five words or no verb (%s): %s', (language, sentence) => {
+    expect(isFullSentence(sentence, language)).toBe(false);
+  });
+});
+
+describe('withoutHeadings', () => {
+  it('blanks ATX and setext headings, and keeps list items and thematic breaks apart', () => {
+    expect(withoutHeadings('# Title\nText one.\n\nTwo lines\nof a heading\n===\n- item\n---\nLast.')).toBe('\nText one.\n\n\n- item\n---\nLast.');
+  });
+});
+
 describe('keyPoints', () => {
+  it('suggests no heading and no fragment', () => {
+    const comments = [
+      {
+        id: 'a',
+        language: 'en' as const,
+        markdown: '## Language classes for migrant parents\n\nLanguage classes for migrant parents.\n\nLanguage classes help migrant parents find work.',
+      },
+    ];
+    expect(keyPoints(comments, 5).map((sentence) => sentence.text)).toEqual(['Language classes help migrant parents find work.']);
+  });
+
   it('gives the same answer for the same comments', () => {
     expect(keyPoints(ENGLISH, 8)).toEqual(keyPoints(structuredClone(ENGLISH), 8));
     expect(keyPoints(SPANISH, 30)).toEqual(keyPoints(SPANISH, 30));

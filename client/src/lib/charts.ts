@@ -12,11 +12,15 @@ export interface Bar {
   percent: number;
 }
 
-/** Horizontal bars, in the order given; zero rows are left out unless `keepZeros`. */
-export function bars(rows: readonly { key: string; count: number }[], keepZeros = false): Bar[] {
+/**
+ * Horizontal bars, in the order given; zero rows are left out unless `keepZeros`. Shares are of
+ * `total` when given (all participants, when only the first countries are listed or when some
+ * participants have no country), else of the rows' sum.
+ */
+export function bars(rows: readonly { key: string; count: number }[], keepZeros = false, of?: number): Bar[] {
   const kept = keepZeros ? rows : rows.filter((row) => row.count > 0);
   const max = Math.max(0, ...kept.map((row) => row.count));
-  const total = kept.reduce((sum, row) => sum + row.count, 0);
+  const total = of ?? kept.reduce((sum, row) => sum + row.count, 0);
   return kept.map((row) => ({
     key: row.key,
     count: row.count,

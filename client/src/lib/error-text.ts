@@ -36,6 +36,13 @@ const BY_CODE: Partial<Record<ErrorCode, PlainKey>> = {
   not_a_participant: 'moderationError.notParticipant',
   not_suspended: 'moderationError.notSuspended',
   invalid_until: 'moderationError.untilPast',
+  slug_taken: 'dialogueForm.error.slugTaken',
+  invalid_window: 'dialogueForm.error.windowOrder',
+  invalid_time_zone: 'dialogueForm.error.timeZone',
+  dialogue_has_comments: 'workspaceError.hasComments',
+  topic_has_comments: 'topicsEditor.error.hasComments',
+  invalid_topic_order: 'topicsEditor.error.order',
+  last_organizer: 'people.lastOrganizer',
 };
 
 /**
@@ -48,10 +55,10 @@ export function errorText(error: unknown, context: ErrorContext): string {
   if (error.status === 0) return i18n.t('writeError.network');
   if (error.status === 429) {
     return context === 'write' && error.retryAfter !== null
-      ? i18n.t('writeError.rateLimited', { seconds: Math.ceil(error.retryAfter) })
+      ? i18n.t('writeError.rateLimited', { seconds: i18n.format.seconds(Math.ceil(error.retryAfter)) })
       : i18n.t('writeError.busy');
   }
-  if (error.code === 'edit_window_closed') return i18n.t('writeError.editWindow', { minutes: EDIT_WINDOW_MINUTES });
+  if (error.code === 'edit_window_closed') return i18n.t('writeError.editWindow', { minutes: i18n.format.minutes(EDIT_WINDOW_MINUTES) });
   // ApiError also carries the client's own codes (network_error, http_error): looked up as any string.
   const byCode: Partial<Record<string, PlainKey>> = BY_CODE;
   const coded = byCode[error.code];

@@ -54,8 +54,9 @@ export function summaryDiff(scope: SummaryScope, from: number, to: number): Prom
   return getJson(`${summaryPath(scope)}/diff?${new URLSearchParams({ from: String(from), to: String(to) })}`);
 }
 
-export function keyPoints(topicId: string): Promise<Suggestions> {
-  return getJson(`/api/topics/${segment(topicId)}/summary/suggestions`);
+/** A topic's key points; `lang` words the authors shown as "participant from COUNTRY". */
+export function keyPoints(topicId: string, lang: Language): Promise<Suggestions> {
+  return getJson(`/api/topics/${segment(topicId)}/summary/suggestions?${new URLSearchParams({ lang })}`);
 }
 
 export async function citations(topicId: string, body: string): Promise<Citations> {
@@ -75,8 +76,9 @@ export async function annexPreview(slug: string, lang: Language): Promise<string
   return (await request('GET', `/api/dialogues/${segment(slug)}/annex/preview?${new URLSearchParams({ lang })}`)).text();
 }
 
-export async function annexWarnings(slug: string): Promise<AnnexWarning[]> {
-  return (await getJson<AnnexWarnings>(`/api/dialogues/${segment(slug)}/annex/warnings`)).warnings;
+/** What the annex in `lang` leaves out or lacks, its untranslated texts included. */
+export async function annexWarnings(slug: string, lang: Language): Promise<AnnexWarning[]> {
+  return (await getJson<AnnexWarnings>(`/api/dialogues/${segment(slug)}/annex/warnings?${new URLSearchParams({ lang })}`)).warnings;
 }
 
 export const rawExportUrl = (slug: string, format: RawFormat): string => `/api/dialogues/${segment(slug)}/export?${new URLSearchParams({ format })}`;

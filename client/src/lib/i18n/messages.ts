@@ -5,13 +5,19 @@ import type { dialogueSettingsEn } from './sections/dialogue-settings.en.ts';
 import type { exportEn } from './sections/export.en.ts';
 import type { manageEn } from './sections/manage.en.ts';
 import type { moderationEn } from './sections/moderation.en.ts';
+import type { outcomeEn } from './sections/outcome.en.ts';
+import type { peopleEn } from './sections/people.en.ts';
 import type { statsEn } from './sections/stats.en.ts';
 import type { summaryEn } from './sections/summary.en.ts';
 import type { threadModerationEn } from './sections/thread-moderation.en.ts';
+import type { workspaceEn } from './sections/workspace.en.ts';
+import type { topicsEditorEn } from './sections/topics-editor.en.ts';
+import type { textsEn } from './sections/texts.en.ts';
 
 // Types only: the sections' messages reach the browser with the screens that use them (sections/*.ts).
 /** Every message of the interface in English: the main catalogue's and every section's. */
 type English = typeof en &
+  typeof workspaceEn &
   typeof moderationEn &
   typeof threadModerationEn &
   typeof auditEn &
@@ -20,7 +26,11 @@ type English = typeof en &
   typeof curationEn &
   typeof summaryEn &
   typeof statsEn &
-  typeof exportEn;
+  typeof peopleEn &
+  typeof outcomeEn &
+  typeof exportEn &
+  typeof topicsEditorEn &
+  typeof textsEn;
 
 export type MessageKey = keyof English;
 /** A translation of a catalogue: exactly the keys of its English version, any wording. */

@@ -7,12 +7,14 @@ const REFRESH_AFTER_MS = 800;
 
 export interface AnnexExportOptions {
   preview: (lang: Language) => Promise<string>;
-  warnings: () => Promise<AnnexWarning[]>;
+  /** what the annex in that language leaves out or lacks */
+  warnings: (lang: Language) => Promise<AnnexWarning[]>;
 }
 
 /**
  * The export screen: the annex's format and language, its preview in that language, and the
- * warnings about what it leaves out or lacks. Only the latest preview asked for may land.
+ * warnings about what it leaves out or lacks in it (its untranslated texts among them). Only the
+ * latest preview and warnings asked for may land.
  */
 export class AnnexExport {
   format: AnnexFormat = $state('docx');
@@ -21,6 +23,8 @@ export class AnnexExport {
   previewState: 'loading' | 'ready' | 'failed' = $state('loading');
   previewError: unknown = $state.raw();
   warnings: AnnexWarning[] | null = $state.raw(null);
+  /** the language the warnings shown are about (the one chosen, once they have come) */
+  warningsLang: Language = $state('en');
   warningsError: unknown = $state.raw();
 
   readonly #options: AnnexExportOptions;
@@ -30,12 +34,13 @@ export class AnnexExport {
   constructor(options: AnnexExportOptions, lang: Language) {
     this.#options = options;
     this.lang = lang;
+    this.warningsLang = lang;
   }
 
   chooseLanguage(lang: Language): void {
     if (lang === this.lang) return;
     this.lang = lang;
-    void this.loadPreview();
+    void this.refresh();
   }
 
   /** Reads the preview and the warnings again after the dialogue's quotes or summaries change; the function returned stops. */
@@ -78,8 +83,11 @@ export class AnnexExport {
     const attempt = ++this.#warningsAttempt;
     this.warningsError = undefined;
     try {
-      const warnings = await this.#options.warnings();
-      if (attempt === this.#warningsAttempt) this.warnings = warnings;
+      const lang = this.lang;
+      const warnings = await this.#options.warnings(lang);
+      if (attempt !== this.#warningsAttempt) return;
+      this.warnings = warnings;
+      this.warningsLang = lang;
     } catch (error) {
       if (attempt === this.#warningsAttempt) this.warningsError = error;
     }

@@ -1,6 +1,8 @@
-import type { Dialogue } from '../../../../shared/dialogues.ts';
+import type { Dialogue, PatchDialogueBody } from '../../../../shared/dialogues.ts';
 import type { ModerationSettings, StaffMember, UserMatch } from '../moderation-api.ts';
 import { reportsToHoldFrom, wordsFromText } from '../moderation-settings.ts';
+import { deleteDialogue, patchDialogue } from '../workspace-api.ts';
+import { DialogueFields, type DialogueField } from './dialogue-fields.svelte.ts';
 
 export interface SettingsApi {
   dialogue: (slug: string) => Promise<Dialogue>;
@@ -12,6 +14,27 @@ export interface SettingsApi {
   remove: (slug: string, userId: string) => Promise<StaffMember[]>;
   search: (q: string) => Promise<UserMatch[]>;
 }
+
+/** The organizer's changes to the dialogue itself: its fields, its publication, its deletion. */
+export interface DialogueAdminApi {
+  patch: (slug: string, body: PatchDialogueBody) => Promise<Dialogue>;
+  remove: (slug: string) => Promise<void>;
+}
+
+const DETAIL_FIELDS: readonly DialogueField[] = [
+  'title',
+  'slug',
+  'theme',
+  'description',
+  'hostDescription',
+  'annexLabel',
+  'annexLeadIn',
+  'timeZone',
+  'opensAt',
+  'closesAt',
+  'languages',
+  'editWindowMinutes',
+];
 
 export const SEARCH_MIN = 2;
 export const SEARCH_DELAY_MS = 300;
@@ -39,8 +62,9 @@ export class Saving {
 }
 
 /**
- * An organizer's moderation settings for one dialogue: its policy and holding rules, its watched
- * words, and who moderates it. Each part saves on its own.
+ * An organizer's settings for one dialogue: the dialogue's own fields, its publication, its
+ * moderation policy and holding rules, its watched words, and who moderates it. Each part saves
+ * on its own.
  */
 export class DialogueSettings {
   dialogue: Dialogue | undefined = $state.raw();
@@ -68,14 +92,28 @@ export class DialogueSettings {
   searching = $state(false);
   searchError: unknown = $state.raw();
 
+  /** the dialogue's own fields as the organizer edits them */
+  readonly details = new DialogueFields('dialogue');
+  detailsSaving = $state(false);
+  /** what the last save of the fields did */
+  detailsOutcome: 'saved' | 'unchanged' | null = $state(null);
+  /** the dialogue is open and the save would move its window: asked before it is sent */
+  confirmingWindow = $state(false);
+
+  readonly publication = new Saving();
+  confirmingDelete = $state(false);
+  readonly deletion = new Saving();
+
   readonly slug: string;
   readonly #api: SettingsApi;
+  readonly #admin: DialogueAdminApi;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchAttempt = 0;
 
-  constructor(slug: string, api: SettingsApi) {
+  constructor(slug: string, api: SettingsApi, admin: DialogueAdminApi = { patch: patchDialogue, remove: deleteDialogue }) {
     this.slug = slug;
     this.#api = api;
+    this.#admin = admin;
     void this.load();
     void this.loadModerators();
   }
@@ -90,6 +128,7 @@ export class DialogueSettings {
     try {
       const [dialogue, words] = await Promise.all([this.#api.dialogue(this.slug), this.#api.words(this.slug)]);
       this.#adopt(dialogue);
+      this.details.fill(dialogue);
       this.savedWords = words;
       this.wordsText = words.join('\n');
     } catch (error) {
@@ -118,6 +157,81 @@ export class DialogueSettings {
       ...(this.hasHoldSettings ? { reportsToHold: reports!, holdFirstComment: this.holdFirstComment } : {}),
     };
     await this.settingsSave.run(async () => this.#adopt(await this.#api.save(this.slug, settings)));
+  }
+
+  /** Whether the dialogue can still be deleted: it never had a comment (organizers are told how many it had). */
+  get canDelete(): boolean {
+    return this.dialogue?.commentTotal === 0;
+  }
+
+  /**
+   * Saves the fields that changed. Moving the window of an open dialogue waits for `confirmed`:
+   * participants are writing. Resolves to the dialogue's new slug when it changed, else null.
+   */
+  async saveDetails(confirmed = false): Promise<string | null> {
+    const dialogue = this.dialogue;
+    if (!dialogue || this.detailsSaving) return null;
+    this.detailsOutcome = null;
+    if (!this.details.check(DETAIL_FIELDS)) {
+      this.confirmingWindow = false;
+      return null;
+    }
+    const changes = this.details.changesFrom(dialogue);
+    if (Object.keys(changes).length === 0) {
+      this.confirmingWindow = false;
+      this.detailsOutcome = 'unchanged';
+      return null;
+    }
+    if (dialogue.status === 'open' && this.details.windowChangedFrom(dialogue) && !confirmed) {
+      this.confirmingWindow = true;
+      return null;
+    }
+    this.confirmingWindow = false;
+    this.detailsSaving = true;
+    try {
+      const saved = await this.#admin.patch(dialogue.slug, changes);
+      // Only what this form changed: unsaved moderation settings stay as typed.
+      this.dialogue = saved;
+      this.details.fill(saved);
+      this.detailsOutcome = 'saved';
+      return saved.slug === dialogue.slug ? null : saved.slug;
+    } catch (error) {
+      this.details.fail(error);
+      return null;
+    } finally {
+      this.detailsSaving = false;
+    }
+  }
+
+  cancelWindowMove(): void {
+    this.confirmingWindow = false;
+  }
+
+  /** Publishes the dialogue (everyone sees it) or takes it back to a draft (organizers only). */
+  async setPublished(published: boolean): Promise<void> {
+    const dialogue = this.dialogue;
+    if (!dialogue) return;
+    await this.publication.run(async () => {
+      this.dialogue = await this.#admin.patch(dialogue.slug, { published });
+    });
+  }
+
+  askDelete(): void {
+    this.deletion.error = undefined;
+    this.confirmingDelete = true;
+  }
+
+  cancelDelete(): void {
+    this.confirmingDelete = false;
+  }
+
+  /** Deletes the dialogue; whether it is gone. */
+  async deleteDialogue(): Promise<boolean> {
+    const dialogue = this.dialogue;
+    if (!dialogue) return false;
+    await this.deletion.run(() => this.#admin.remove(dialogue.slug));
+    this.confirmingDelete = false;
+    return this.deletion.done;
   }
 
   async saveWords(): Promise<void> {

@@ -40,6 +40,8 @@ export interface QueueOptions {
   api: QueueApi;
   /** whether the moderator moderates this dialogue (the feed may carry others) */
   canModerate: (dialogueSlug: string) => boolean;
+  /** the moderator's own id: their own comments are decided by another moderator */
+  viewerId?: string;
   /** new items arrived live */
   arrived?: (count: number) => void;
   notice?: (notice: QueueNotice) => void;
@@ -169,7 +171,16 @@ export class ModerationQueue {
   }
 
   /** Which decisions fit the item: a held comment is approved or declined, a reported one kept or hidden. */
+  /**
+   * Whether the comment is the moderator's own, which another moderator decides on: as the
+   * queue's GET says, or (for items queued live, which every moderator gets alike) by its author.
+   */
+  isOwn(entry: QueueEntry): boolean {
+    return entry.item.own ?? (this.#options.viewerId !== undefined && entry.item.comment.author.id === this.#options.viewerId);
+  }
+
   actionsFor(entry: QueueEntry): ModerationActionName[] {
+    if (this.isOwn(entry)) return [];
     if (entry.outcome?.kind === 'done') return entry.outcome.action === 'hide' ? ['restore'] : [];
     if (entry.outcome) return [];
     return allowedActions(entry.item.comment.status, entry.item.kind === 'reported');

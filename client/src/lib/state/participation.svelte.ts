@@ -138,13 +138,15 @@ export class Participation {
     this.editing = null;
   }
 
+  /** Saves the edit and closes the editor; an unchanged text just closes it, saying nothing changed. */
   async saveEdit(): Promise<Comment | null> {
     const edit = this.editing;
+    const unchanged = edit?.unchanged ?? false;
     const comment = await edit?.submit();
     if (!edit || !comment) return null;
-    this.#context.live.add(comment);
-    this.cancelEdit();
-    this.#context.announcer.say(i18n.t('comment.editSaved'));
+    if (!unchanged) this.#context.live.add(comment);
+    if (this.editing === edit) this.cancelEdit();
+    this.#context.announcer.say(i18n.t(unchanged ? 'comment.editUnchanged' : 'comment.editSaved'));
     return comment;
   }
 

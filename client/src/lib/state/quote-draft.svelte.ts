@@ -1,5 +1,5 @@
 import type { Comment } from '../../../../shared/comments.ts';
-import { ATTRIBUTIONS, consentAllows, type Attribution } from '../../../../shared/quote-consent.ts';
+import { ATTRIBUTIONS, consentAllows, effectiveAttribution, type Attribution } from '../../../../shared/quote-consent.ts';
 import { buildExcerpt, markdownToPlainText } from '../../../../shared/quote-text.ts';
 import type { CreateQuoteBody, Quote } from '../../../../shared/quotes.ts';
 import type { User } from '../../../../shared/users.ts';
@@ -14,14 +14,17 @@ type QuoteConsent = User['quoteConsent'];
 
 /**
  * A moderator turning a comment into a quote: the whole comment or the passage selected in it,
- * with an attribution the author's consent allows. The server has the last word on consent (409
+ * with an attribution the author's consent allows, starting from the dialogue's default
+ * (anonymous unless the organizers chose otherwise). The server has the last word on consent (409
  * `quote_not_allowed`); a refusal takes that attribution and the wider ones off the choice.
  */
 export class QuoteDraft {
   scope: QuoteScope = $state('whole');
   /** the text selected in the comment's body, as the browser gives it */
   selection = $state('');
-  attribution: Attribution = $state('none');
+  #attribution: Attribution = $state('none');
+  /** the moderator chose the attribution: the dialogue's default, arriving later, leaves it alone */
+  #chosen = false;
   /** attributions the server said the author does not allow */
   refused: Attribution[] = $state([]);
   sending = $state(false);
@@ -30,7 +33,8 @@ export class QuoteDraft {
 
   readonly comment: Comment;
   readonly #markdown: string;
-  readonly #consent: QuoteConsent | undefined;
+  /** the author's consent, which moderators are told (undefined: not known here) */
+  readonly consent: QuoteConsent | undefined;
   readonly #create: (commentId: string, body: CreateQuoteBody) => Promise<Quote>;
 
   /** the attributions still offered: what the author's consent allows, as far as the client knows */
@@ -52,9 +56,29 @@ export class QuoteDraft {
   constructor(comment: Comment, bodyText: string, create: (commentId: string, body: CreateQuoteBody) => Promise<Quote>) {
     this.comment = comment;
     this.#markdown = comment.bodyMarkdown ?? bodyText;
-    this.#consent = (comment.author as { quoteConsent?: QuoteConsent }).quoteConsent;
+    this.consent = comment.author.quoteConsent;
     this.#create = create;
-    this.attribution = this.allowed[0] ?? 'none';
+    this.#attribution = this.allowed[0] ?? 'none';
+  }
+
+  get attribution(): Attribution {
+    return this.#attribution;
+  }
+
+  /** The moderator's choice. */
+  set attribution(attribution: Attribution) {
+    this.#attribution = attribution;
+    this.#chosen = true;
+  }
+
+  /**
+   * Starts from the dialogue's default attribution, narrowed to what the author allows; once the
+   * moderator has chosen, their choice stays.
+   */
+  startFrom(attribution: Attribution): void {
+    if (this.#chosen) return;
+    const allowed = this.consent === undefined ? attribution : effectiveAttribution(this.consent, attribution);
+    this.#attribution = allowed !== null && this.allowed.includes(allowed) ? allowed : (this.allowed[0] ?? 'none');
   }
 
   /** The moderator selected text in the comment (or cleared the selection). */
@@ -84,13 +108,13 @@ export class QuoteDraft {
 
   #allows(attribution: Attribution): boolean {
     if (this.refused.includes(attribution)) return false;
-    return this.#consent === undefined || consentAllows(this.#consent, attribution);
+    return this.consent === undefined || consentAllows(this.consent, attribution);
   }
 
   // Consent is a threshold: an author who refuses one attribution refuses the wider ones too.
   #refuse(attribution: Attribution): void {
     const rank = ATTRIBUTIONS.indexOf(attribution);
     this.refused = ATTRIBUTIONS.filter((candidate, i) => i >= rank || this.refused.includes(candidate));
-    if (!this.allowed.includes(this.attribution)) this.attribution = this.allowed.at(-1) ?? 'none';
+    if (!this.allowed.includes(this.#attribution)) this.#attribution = this.allowed.at(-1) ?? 'none';
   }
 }

@@ -83,6 +83,11 @@ export class SummaryEditor {
   newerElsewhere: Summary | null = $state.raw(null);
   /** the last save that went through, to say so */
   justSaved: SummaryStatus | null = $state(null);
+  /**
+   * The version the last save approved as it stood (no change of this editor's), to say "version
+   * N approved" of the version the organizer read; null when it saved a text of its own.
+   */
+  approvedAsIs: number | null = $state(null);
 
   previewHtml = $state('');
   previewState: 'empty' | 'waiting' | 'ready' | 'failed' = $state('empty');
@@ -116,22 +121,36 @@ export class SummaryEditor {
   write(body: string): void {
     this.body = body;
     this.justSaved = null;
+    this.approvedAsIs = null;
     this.#schedule();
   }
 
-  /** Puts `text` in at `at` (a caret position), as a paragraph of its own; at the end without one. */
+  /** Whether there is a version to approve as it stands: one saved, and this text unchanged from it. */
+  get approvable(): boolean {
+    return this.saved !== null && this.saved.version > 0 && !this.dirty;
+  }
+
+  /**
+   * Puts `text` in at `at` (a caret position) as a paragraph of its own: exactly one blank line
+   * between it and the paragraphs around it, none after the last. Returns where it ends.
+   */
   insert(text: string, at?: number): number {
     const position = at === undefined ? this.body.length : Math.max(0, Math.min(at, this.body.length));
     const before = this.body.slice(0, position).replace(/\s+$/, '');
-    const after = this.body.slice(position).replace(/^\s+/, '');
-    const inserted = `${before === '' ? '' : `${before}\n\n`}${text.trim()}`;
-    this.write(`${inserted}${after === '' ? '\n' : `\n\n${after}`}`);
+    const after = this.body.slice(position).trim();
+    const paragraph = text.trim().replace(/\n(?:[ \t]*\n)+/g, '\n\n');
+    const inserted = `${before === '' ? '' : `${before}\n\n`}${paragraph}`;
+    this.write(after === '' ? inserted : `${inserted}\n\n${after}`);
     return inserted.length;
   }
 
   /** Saves the text as a new version, a draft or approved (organizers only). Whether it was saved. */
   async save(status: SummaryStatus): Promise<boolean> {
     if (this.saving !== null || this.saved === null || this.tooLong) return false;
+    // Version 0 is no version: with nothing written there is nothing to approve.
+    if (status === 'approved' && this.saved.version === 0 && !this.dirty) return false;
+    // Approving with nothing changed approves the version the organizer has read: say that one.
+    const asIs = status === 'approved' && this.approvable ? this.saved.version : null;
     this.saving = status;
     this.error = undefined;
     this.justSaved = null;
@@ -141,6 +160,7 @@ export class SummaryEditor {
       this.conflict = null;
       this.newerElsewhere = null;
       this.justSaved = status;
+      this.approvedAsIs = asIs;
       return true;
     } catch (error) {
       this.error = error;

@@ -1,4 +1,3 @@
-import { createContext } from 'svelte';
 import type { Comment } from '../../../../shared/comments.ts';
 import type { Topic } from '../../../../shared/dialogues.ts';
 import { allowedActions, needsReason, type ReasonAction } from '../../../../shared/moderation.constants.ts';
@@ -120,11 +119,3 @@ export class ThreadModeration {
     }
   }
 }
-
-const [getTools, setTools, hasTools] = createContext<ThreadModeration>();
-
-/** Gives the comments of a topic page the page's moderation tools. */
-export const provideThreadModeration = setTools;
-
-/** The topic page's moderation tools, or undefined where comments are shown without them. */
-export const threadModeration = (): ThreadModeration | undefined => (hasTools() ? getTools() : undefined);

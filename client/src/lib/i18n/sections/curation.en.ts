@@ -26,13 +26,18 @@ export const curationEn = {
   'quoteForm.noSelection': 'Nothing is selected in the comment yet. Select a passage of its text above.',
   'quoteForm.attribution': 'Attribution',
   'quoteForm.attributionHint':
-    'Each participant chooses in their profile how they may be quoted. An attribution they do not allow is refused when you create the quote.',
+    'It starts at the dialogue’s default, within what the author allows. Each participant chooses in their profile how they may be quoted; an attribution they do not allow is refused.',
   'quoteForm.notAllowed': 'The author does not allow this.',
   'quoteForm.create': 'Create the quote',
   'quoteForm.creating': 'Creating…',
   'quoteForm.created': 'Quote created: it is quote {position} of this topic.',
   'quoteForm.seeAll': 'Open the selected comments',
   'quoteForm.forbidden': 'The author does not consent to being quoted in reports.',
+  'quoteForm.author': '{name} — {consent}',
+  'quoteForm.consent.name': 'agreed to be quoted by name',
+  'quoteForm.consent.country': 'agreed to be quoted by country and affiliation',
+  'quoteForm.consent.anonymous': 'agreed to be quoted anonymously only',
+  'quoteForm.consent.none': 'does not agree to be quoted',
   'curation.title': 'Selected comments',
   'curation.intro':
     'These quotes appear in the annex under their topic, in this order. Drag a quote by its handle, or use Move up and Move down, to change the order.',
@@ -73,4 +78,6 @@ export const curationEn = {
   'flag.withdrawn': 'its comment was withdrawn by its author.',
   'flag.held': 'its comment is held for review.',
   'flag.consent_withdrawn': 'its author no longer consents to being quoted.',
+  'flag.source_changed':
+    'its comment was edited after this quote was made and no longer contains these words. Remove this quote, and quote the comment again if its new text belongs in the report.',
 } as const;

@@ -25,13 +25,19 @@ export const curationEs: Translation<typeof curationEn> = {
   'quoteForm.willRead': 'La cita quedará así',
   'quoteForm.noSelection': 'Todavía no hay nada seleccionado en el comentario. Seleccione un pasaje de su texto arriba.',
   'quoteForm.attribution': 'Atribución',
-  'quoteForm.attributionHint': 'Cada participante indica en su perfil cómo acepta ser citado. Una atribución que no acepta se rechaza al crear la cita.',
+  'quoteForm.attributionHint':
+    'Parte de la atribución elegida para el diálogo, dentro de lo que el autor acepta. Cada participante indica en su perfil cómo acepta ser citado; una atribución que no acepta se rechaza.',
   'quoteForm.notAllowed': 'El autor no lo permite.',
   'quoteForm.create': 'Crear la cita',
   'quoteForm.creating': 'Creando…',
   'quoteForm.created': 'Cita creada: es la cita {position} de este tema.',
   'quoteForm.seeAll': 'Abrir los comentarios seleccionados',
   'quoteForm.forbidden': 'El autor no acepta ser citado en los informes.',
+  'quoteForm.author': '{name} — {consent}',
+  'quoteForm.consent.name': 'acepta ser citado con su nombre',
+  'quoteForm.consent.country': 'acepta ser citado con su país y afiliación',
+  'quoteForm.consent.anonymous': 'acepta ser citado solo de forma anónima',
+  'quoteForm.consent.none': 'no acepta ser citado',
   'curation.title': 'Comentarios seleccionados',
   'curation.intro': 'Estas citas aparecen en el anexo bajo su tema, en este orden. Arrastre una cita por su asa, o use Subir y Bajar, para cambiar el orden.',
   'curation.howToAdd': 'Para añadir una cita, abra la discusión de un tema y elija «Citar» bajo un comentario.',
@@ -71,4 +77,6 @@ export const curationEs: Translation<typeof curationEn> = {
   'flag.withdrawn': 'su autor retiró el comentario.',
   'flag.held': 'su comentario está retenido para revisión.',
   'flag.consent_withdrawn': 'su autor ya no acepta ser citado.',
+  'flag.source_changed':
+    'su comentario se editó después de crear esta cita y ya no contiene estas palabras. Retire la cita y vuelva a citar el comentario si su nuevo texto debe figurar en el informe.',
 };

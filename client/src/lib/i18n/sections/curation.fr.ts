@@ -26,13 +26,18 @@ export const curationFr: Translation<typeof curationEn> = {
   'quoteForm.noSelection': 'Rien n’est encore sélectionné dans le commentaire. Sélectionnez un passage de son texte ci-dessus.',
   'quoteForm.attribution': 'Attribution',
   'quoteForm.attributionHint':
-    'Chaque participant indique dans son profil comment il accepte d’être cité. Une attribution qu’il n’accepte pas est refusée lorsque vous créez la citation.',
+    'Elle part de celle choisie pour le dialogue, dans la limite de ce que l’auteur accepte. Chaque participant indique dans son profil comment il accepte d’être cité\u00a0; une attribution qu’il n’accepte pas est refusée.',
   'quoteForm.notAllowed': 'L’auteur ne l’accepte pas.',
   'quoteForm.create': 'Créer la citation',
   'quoteForm.creating': 'Création…',
   'quoteForm.created': 'Citation créée : c’est la citation {position} de ce sujet.',
   'quoteForm.seeAll': 'Ouvrir les commentaires choisis',
   'quoteForm.forbidden': 'L’auteur n’accepte pas d’être cité dans les rapports.',
+  'quoteForm.author': '{name} — {consent}',
+  'quoteForm.consent.name': 'accepte d’être cité avec son nom',
+  'quoteForm.consent.country': 'accepte d’être cité avec son pays et son affiliation',
+  'quoteForm.consent.anonymous': 'accepte d’être cité anonymement seulement',
+  'quoteForm.consent.none': 'n’accepte pas d’être cité',
   'curation.title': 'Commentaires choisis',
   'curation.intro':
     'Ces citations figurent dans l’annexe sous leur sujet, dans cet ordre. Faites glisser une citation par sa poignée, ou utilisez Monter et Descendre, pour changer l’ordre.',
@@ -73,4 +78,6 @@ export const curationFr: Translation<typeof curationEn> = {
   'flag.withdrawn': 'son commentaire a été retiré par son auteur.',
   'flag.held': 'son commentaire est en attente de vérification.',
   'flag.consent_withdrawn': 'son auteur n’accepte plus d’être cité.',
+  'flag.source_changed':
+    'son commentaire a été modifié après la création de cette citation et ne contient plus ces mots. Retirez la citation, et citez de nouveau le commentaire si son nouveau texte a sa place dans le rapport.',
 };

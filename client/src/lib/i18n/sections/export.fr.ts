@@ -42,6 +42,15 @@ export const exportFr: Translation<typeof exportEn> = {
   'warning.quote_consent_withdrawn': 'Une citation du sujet {number} est omise : son auteur n’accepte plus d’être cité.',
   'warning.quote_attribution_narrowed':
     'Une citation du sujet {number} est imprimée avec une attribution plus réduite que celle choisie, comme son auteur le permet désormais.',
+  'warning.source_changed':
+    'Une citation du sujet {number} est omise\u00a0: son commentaire a été modifié après la création de la citation et ne contient plus les mots cités.',
+  'warning.untranslated': 'Texte en {language} manquant\u00a0: {field}. L’annexe reprend le texte en {base}.',
+  'warning.field.theme': 'le thème',
+  'warning.field.hostDescription': 'la présentation de l’hôte',
+  'warning.field.annexLabel': 'l’intitulé de l’annexe',
+  'warning.field.annexLeadIn': 'l’introduction de l’annexe',
+  'warning.field.question': 'l’intitulé du sujet {number}',
+  'warning.fixTexts': 'Écrire la traduction',
   'warning.fixQuote': 'Voir la citation',
   'warning.fixTopicQuotes': 'Trouver un commentaire à citer',
   'warning.fixSummary': 'Ouvrir la synthèse',

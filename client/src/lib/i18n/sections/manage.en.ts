@@ -7,6 +7,8 @@ export const manageEn = {
   'manage.entryTitle': 'Manage this dialogue',
   'manage.entryModerator': 'You moderate this dialogue.',
   'manage.entryOrganizer': 'You organize this dialogue.',
+  'manage.topics': 'Topics',
+  'manage.texts': 'Texts',
   'manage.curation': 'Selected comments',
   'manage.summaries': 'Summaries',
   'manage.stats': 'Statistics',

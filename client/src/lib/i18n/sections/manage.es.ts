@@ -6,6 +6,8 @@ export const manageEs: Translation<typeof manageEn> = {
   'manage.entryTitle': 'Gestionar este diálogo',
   'manage.entryModerator': 'Usted modera este diálogo.',
   'manage.entryOrganizer': 'Usted organiza este diálogo.',
+  'manage.topics': 'Temas',
+  'manage.texts': 'Textos',
   'manage.curation': 'Comentarios seleccionados',
   'manage.summaries': 'Resúmenes',
   'manage.stats': 'Estadísticas',

@@ -1,0 +1,35 @@
+// The messages of a dialogue's texts screen: its texts and its topics' in each of its other languages.
+// Its keys and {placeholders} are the ones fr and es must have; `.one`/`.other` keys are plural forms.
+// {language} is a language's name as a sentence says it ("French", "français", "francés").
+export const textsEn = {
+  'texts.title': 'Texts in other languages',
+  'texts.intro':
+    'Write each text of the dialogue in its other languages, beside the base text. Readers see the text in their language where it exists; a field left empty shows them the base text, in {language}, and so does the annex.',
+  'texts.oneLanguage': 'This dialogue is written in {language} only, so there is nothing to translate yet.',
+  'texts.addLanguages': 'Add its other languages in the dialogue’s settings; their texts are then written here.',
+  'texts.settingsLink': 'Open the dialogue’s settings',
+  'texts.languages': 'Language to translate into',
+  'texts.tabUntranslated.one': '{count} to translate',
+  'texts.tabUntranslated.other': '{count} to translate',
+  'texts.fallback.one': '{count} of {total} fields falls back to {language}.',
+  'texts.fallback.other': '{count} of {total} fields fall back to {language}.',
+  'texts.allTranslated': 'Every field is translated into {language}.',
+  'texts.dialogue': 'The dialogue',
+  'texts.field.title': 'Title',
+  'texts.field.theme': 'Theme',
+  'texts.field.description': 'Description',
+  'texts.field.hostDescription': 'Host description',
+  'texts.field.annexLabel': 'Annex label',
+  'texts.field.annexLeadIn': 'Annex lead-in',
+  'texts.field.question': 'Question',
+  'texts.base': '{language} (base text)',
+  'texts.baseEmpty': 'Nothing written in {language}: nothing to translate.',
+  'texts.notTranslated': 'Not translated',
+  'texts.tooLong': 'Too long by {count} characters (at most {max}).',
+  'texts.save': 'Save the {language} texts',
+  'texts.saving': 'Saving…',
+  'texts.saved': 'The {language} texts are saved.',
+  'texts.unsaved.one': '{count} unsaved change',
+  'texts.unsaved.other': '{count} unsaved changes',
+  'texts.tooLongSummary': 'Some texts are too long: shorten the fields marked, then save.',
+} as const;

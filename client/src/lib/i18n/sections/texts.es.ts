@@ -1,0 +1,35 @@
+import type { Translation } from '../messages.ts';
+import type { textsEn } from './texts.en.ts';
+
+export const textsEs: Translation<typeof textsEn> = {
+  'texts.title': 'Textos en otros idiomas',
+  'texts.intro':
+    'Escriba cada texto del diálogo en sus demás idiomas, junto al texto base. Los lectores ven el texto en su idioma cuando existe; un campo vacío les muestra el texto base, en {language}, y el anexo también.',
+  'texts.oneLanguage': 'Este diálogo solo está escrito en {language}: todavía no hay nada que traducir.',
+  'texts.addLanguages': 'Añada sus demás idiomas en la configuración del diálogo; sus textos se escriben luego aquí.',
+  'texts.settingsLink': 'Abrir la configuración del diálogo',
+  'texts.languages': 'Idioma de la traducción',
+  'texts.tabUntranslated.one': '{count} por traducir',
+  'texts.tabUntranslated.other': '{count} por traducir',
+  'texts.fallback.one': '{count} de {total} campos sigue en {language}.',
+  'texts.fallback.other': '{count} de {total} campos siguen en {language}.',
+  'texts.allTranslated': 'Todos los campos están traducidos al {language}.',
+  'texts.dialogue': 'El diálogo',
+  'texts.field.title': 'Título',
+  'texts.field.theme': 'Tema general',
+  'texts.field.description': 'Descripción',
+  'texts.field.hostDescription': 'Presentación del anfitrión',
+  'texts.field.annexLabel': 'Título del anexo',
+  'texts.field.annexLeadIn': 'Introducción del anexo',
+  'texts.field.question': 'Pregunta',
+  'texts.base': '{language} (texto base)',
+  'texts.baseEmpty': 'No hay nada escrito en {language}: nada que traducir.',
+  'texts.notTranslated': 'Sin traducir',
+  'texts.tooLong': 'Sobran {count} caracteres (como máximo {max}).',
+  'texts.save': 'Guardar los textos en {language}',
+  'texts.saving': 'Guardando…',
+  'texts.saved': 'Los textos en {language} están guardados.',
+  'texts.unsaved.one': '{count} cambio sin guardar',
+  'texts.unsaved.other': '{count} cambios sin guardar',
+  'texts.tooLongSummary': 'Algunos textos son demasiado largos: acorte los campos marcados y luego guarde.',
+};

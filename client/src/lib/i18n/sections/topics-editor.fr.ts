@@ -1,0 +1,51 @@
+import type { Translation } from '../messages.ts';
+import type { topicsEditorEn } from './topics-editor.en.ts';
+
+// French typography: a no-break space (\u00a0) before a colon, a semicolon and a question mark.
+export const topicsEditorFr: Translation<typeof topicsEditorEn> = {
+  'topicsEditor.title': 'Thèmes',
+  'topicsEditor.intro':
+    'Les questions dont débattent les participants, dans l’ordre où le dialogue les présente. Les descriptions s’écrivent en Markdown, comme les commentaires.',
+  'topicsEditor.translate': 'Questions et descriptions dans les autres langues du dialogue',
+  'topicsEditor.empty': 'Aucun thème pour l’instant — un dialogue en demande au moins un avant d’ouvrir.',
+  'topicsEditor.count.one': '{count} thème',
+  'topicsEditor.count.other': '{count} thèmes',
+  'topicsEditor.comments.one': '{count} commentaire publié',
+  'topicsEditor.comments.other': '{count} commentaires publiés',
+  'topicsEditor.noDescription': 'Pas de description.',
+  'topicsEditor.openTopic': 'Ouvrir la discussion',
+  'topicsEditor.order': 'Ordre',
+  'topicsEditor.moveUp': 'Monter',
+  'topicsEditor.moveDown': 'Descendre',
+  'topicsEditor.dragHint': 'Faites glisser pour changer l’ordre',
+  'topicsEditor.edit': 'Modifier',
+  'topicsEditor.editTitle': 'Modifier le thème {number}',
+  'topicsEditor.lock': 'Verrouiller',
+  'topicsEditor.unlock': 'Déverrouiller',
+  'topicsEditor.delete': 'Supprimer',
+  'topicsEditor.deleteConfirm': 'Supprimer le thème {number}\u00a0? C’est définitif.',
+  'topicsEditor.deleteYes': 'Supprimer le thème',
+  'topicsEditor.deleteNo': 'Le garder',
+  'topicsEditor.cannotDelete': 'Un thème qui a des commentaires ne peut pas être supprimé\u00a0; verrouillez-le pour arrêter les nouveaux commentaires.',
+  'topicsEditor.question': 'Question',
+  'topicsEditor.questionHint': 'Ce à quoi répondent les participants\u00a0; c’est le titre du thème.',
+  'topicsEditor.questionRequired': 'Saisissez la question.',
+  'topicsEditor.questionTooLong': 'Raccourcissez la question à {max} caractères.',
+  'topicsEditor.description': 'Description',
+  'topicsEditor.descriptionHint': 'Facultatif. Le Markdown fonctionne\u00a0: **gras**, *italique*, [lien](https://…), - liste.',
+  'topicsEditor.descriptionCount': '{count} caractères sur {max}',
+  'topicsEditor.descriptionTooLong': 'Trop long de {count} caractères\u00a0: raccourcissez-le pour enregistrer.',
+  'topicsEditor.save': 'Enregistrer le thème',
+  'topicsEditor.addTitle': 'Ajouter un thème',
+  'topicsEditor.add': 'Ajouter le thème',
+  'topicsEditor.moved': 'Thème {number} déplacé en position {position}.',
+  'topicsEditor.added': 'Thème {number} ajouté.',
+  'topicsEditor.saved': 'Thème {number} enregistré.',
+  'topicsEditor.locked': 'Thème {number} verrouillé\u00a0: plus aucun commentaire ne peut y être publié.',
+  'topicsEditor.unlocked': 'Thème {number} déverrouillé\u00a0: les participants peuvent de nouveau commenter.',
+  'topicsEditor.deleted': 'Thème {number} supprimé.',
+  'topicsEditor.error.hasComments':
+    'Ce thème a des commentaires — certains attendent peut-être un modérateur ou sont masqués —, il ne peut donc pas être supprimé. Verrouillez-le plutôt pour arrêter les nouveaux commentaires.',
+  'topicsEditor.error.order':
+    'Les thèmes ont changé entre-temps\u00a0: quelqu’un en a ajouté ou supprimé un. La liste les montre tels qu’ils sont maintenant\u00a0; déplacez de nouveau le thème.',
+};

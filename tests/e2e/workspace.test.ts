@@ -181,8 +181,8 @@ describe.skipIf(!hasChromium)(suiteName('the organizers’ workspace in French, 
     const page = await pageAs(olivia, `/d/${SLUG}/topics`);
     for (const [index, topic] of TOPICS.entries()) {
       await page.locator('#topics-add-question').fill(topic.en);
-      await page.getByRole('button', { name: 'Ajouter le thème' }).click();
-      await expect.poll(() => page.getByText(`Thème ${index + 1} ajouté.`).count(), LIVE).toBe(1);
+      await page.getByRole('button', { name: 'Ajouter le sujet' }).click();
+      await expect.poll(() => page.getByText(`Sujet ${index + 1} ajouté.`).count(), LIVE).toBe(1);
     }
     const dialogue = (await (await bed.api('GET', `/api/dialogues/${SLUG}`, olivia)).json()) as Dialogue;
     expect(dialogue.topics.map((topic) => [topic.number, topic.question])).toEqual(TOPICS.map((topic, index) => [index + 1, topic.en]));

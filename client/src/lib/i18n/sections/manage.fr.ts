@@ -6,7 +6,7 @@ export const manageFr: Translation<typeof manageEn> = {
   'manage.entryTitle': 'Gérer ce dialogue',
   'manage.entryModerator': 'Vous modérez ce dialogue.',
   'manage.entryOrganizer': 'Vous organisez ce dialogue.',
-  'manage.topics': 'Thèmes',
+  'manage.topics': 'Sujets',
   'manage.texts': 'Textes',
   'manage.curation': 'Commentaires choisis',
   'manage.summaries': 'Synthèses',

@@ -5,7 +5,7 @@ import type { workspaceEn } from './workspace.en.ts';
 export const workspaceFr: Translation<typeof workspaceEn> = {
   'workspace.title': 'Espace des organisateurs',
   'workspace.intro':
-    'Tous les dialogues, brouillons compris. Pour préparer celui de l’an prochain, copiez celui de cette année\u00a0: ses thèmes, réglages et textes suivent, et vous lui donnez de nouvelles dates.',
+    'Tous les dialogues, brouillons compris. Pour préparer celui de l’an prochain, copiez celui de cette année\u00a0: ses sujets, réglages et textes suivent, et vous lui donnez de nouvelles dates.',
   'workspace.signInFirst': 'Connectez-vous en tant qu’organisateur pour voir l’espace des organisateurs.',
   'workspace.onlyOrganizers': 'Cet espace est réservé aux organisateurs.',
   'workspace.new': 'Nouveau dialogue',
@@ -26,8 +26,8 @@ export const workspaceFr: Translation<typeof workspaceEn> = {
   'workspace.viewLabel': 'Voir {title}',
   'workspace.settings': 'Réglages',
   'workspace.settingsLabel': 'Réglages de {title}',
-  'workspace.topics': 'Thèmes',
-  'workspace.topicsLabel': 'Thèmes de {title}',
+  'workspace.topics': 'Sujets',
+  'workspace.topicsLabel': 'Sujets de {title}',
   'workspace.texts': 'Textes',
   'workspace.textsLabel': 'Textes de {title} dans les autres langues',
   'workspace.copy': 'Copier…',
@@ -39,9 +39,9 @@ export const workspaceFr: Translation<typeof workspaceEn> = {
   'newDialogue.copyTitle': 'Copie de «\u00a0{title}\u00a0»',
   'newDialogue.copyName': '{title} (copie)',
   'newDialogue.intro':
-    'Le dialogue est créé comme brouillon, que seuls les organisateurs voient. Ajoutez ensuite ses thèmes et ses textes dans les autres langues, puis publiez-le quand il est prêt.',
+    'Le dialogue est créé comme brouillon, que seuls les organisateurs voient. Ajoutez ensuite ses sujets et ses textes dans les autres langues, puis publiez-le quand il est prêt.',
   'newDialogue.copyIntro': 'La copie reprend\u00a0:',
-  'newDialogue.copiesTopics': 'ses thèmes, dans leur ordre\u00a0;',
+  'newDialogue.copiesTopics': 'ses sujets, dans leur ordre\u00a0;',
   'newDialogue.copiesSettings':
     'ses réglages\u00a0: langues, politique de modération et règles de rétention, délai de modification, mur, attribution des citations\u00a0;',
   'newDialogue.copiesTexts': 'ses textes dans toutes les langues\u00a0;',
@@ -54,8 +54,8 @@ export const workspaceFr: Translation<typeof workspaceEn> = {
   'newDialogue.createCopy': 'Créer la copie',
   'newDialogue.creating': 'Création…',
   'newDialogue.back': 'Retour à l’espace des organisateurs',
-  'newDialogue.created': 'Brouillon créé — ajoutez les thèmes, puis publiez.',
-  'newDialogue.copied': 'Copie créée comme brouillon — vérifiez ses thèmes et ses textes, puis publiez.',
+  'newDialogue.created': 'Brouillon créé — ajoutez les sujets, puis publiez.',
+  'newDialogue.copied': 'Copie créée comme brouillon — vérifiez ses sujets et ses textes, puis publiez.',
 
   'dialogueForm.texts': 'Textes',
   'dialogueForm.textsHint': 'Rédigés dans la langue de base\u00a0; les autres langues s’écrivent dans l’écran Textes.',

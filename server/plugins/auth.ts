@@ -27,7 +27,8 @@ export async function requireUser(request: FastifyRequest): Promise<void> {
 export function requireRole(role: Role) {
   return async (request: FastifyRequest): Promise<void> => {
     if (!request.viewer) throw notSignedIn();
-    if (RANK[request.viewer.role] < RANK[role]) throw new AppError(403, 'forbidden', `Only a ${role} can do this.`);
+    if (RANK[request.viewer.role] < RANK[role])
+      throw new AppError(403, 'forbidden', `Only ${role === 'organizer' ? 'an organizer' : `a ${role}`} can do this.`);
   };
 }
 

@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)(suiteName('organizers’ and moderators’ screens
         const box = (await items.nth(1).boundingBox())!;
         await items
           .nth(0)
-          .locator('.handle')
+          .locator('.drag-handle')
           .dragTo(items.nth(1), { targetPosition: { x: box.width / 2, y: box.height - 10 } });
         await expect.poll(texts, { timeout: 2_000 }).toEqual(reordered);
       },

@@ -1,4 +1,3 @@
-import { EDIT_WINDOW_MINUTES } from '../../../shared/comments.constants.ts';
 import type { ErrorCode } from '../../../shared/errors.constants.ts';
 import { ApiError } from './api.ts';
 import { i18n } from './i18n/i18n.svelte.ts';
@@ -58,7 +57,8 @@ export function errorText(error: unknown, context: ErrorContext): string {
       ? i18n.t('writeError.rateLimited', { seconds: i18n.format.seconds(Math.ceil(error.retryAfter)) })
       : i18n.t('writeError.busy');
   }
-  if (error.code === 'edit_window_closed') return i18n.t('writeError.editWindow', { minutes: i18n.format.minutes(EDIT_WINDOW_MINUTES) });
+  // Each dialogue has its own window (the about page says how long): the message names none.
+  if (error.code === 'edit_window_closed') return i18n.t('writeError.editWindow');
   // ApiError also carries the client's own codes (network_error, http_error): looked up as any string.
   const byCode: Partial<Record<string, PlainKey>> = BY_CODE;
   const coded = byCode[error.code];

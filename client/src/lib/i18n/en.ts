@@ -209,7 +209,7 @@ export const en = {
   'writeError.notOpen': 'This dialogue is not open yet: comments cannot be posted.',
   'writeError.closed': 'This dialogue has closed: comments can no longer be posted or changed.',
   'writeError.locked': 'A moderator has locked this topic: it can no longer be answered.',
-  'writeError.editWindow': 'A comment can only be changed in the {minutes} after it was posted, and that time has passed.',
+  'writeError.editWindow': 'The time for changing this comment after posting it has passed.',
   'writeError.notEditable': 'This comment can no longer be changed.',
   'writeError.alreadyReported': 'You have already reported this comment; moderators will review it.',
   'writeError.ownComment': 'You cannot report your own comment; you can edit or withdraw it.',

@@ -209,7 +209,7 @@ export const es: Messages = {
   'writeError.notOpen': 'Este diálogo aún no está abierto: no se pueden publicar comentarios.',
   'writeError.closed': 'Este diálogo está cerrado: ya no se pueden publicar ni modificar comentarios.',
   'writeError.locked': 'Un moderador ha bloqueado este tema: ya no se puede responder.',
-  'writeError.editWindow': 'Un comentario solo puede modificarse en un plazo de {minutes} tras su publicación, y ese plazo ha pasado.',
+  'writeError.editWindow': 'El plazo para modificar este comentario tras su publicación ha pasado.',
   'writeError.notEditable': 'Este comentario ya no puede modificarse.',
   'writeError.alreadyReported': 'Ya ha denunciado este comentario; la moderación lo revisará.',
   'writeError.ownComment': 'No puede denunciar su propio comentario; puede editarlo o retirarlo.',

@@ -212,7 +212,7 @@ export const fr: Messages = {
   'writeError.notOpen': 'Ce dialogue n’est pas encore ouvert\u00a0: aucun commentaire ne peut être publié.',
   'writeError.closed': 'Ce dialogue est clôturé\u00a0: les commentaires ne peuvent plus être publiés ni modifiés.',
   'writeError.locked': 'Un modérateur a verrouillé ce sujet\u00a0: il n’est plus possible d’y répondre.',
-  'writeError.editWindow': 'Un commentaire ne peut être modifié que dans un délai de {minutes} après sa publication, et ce délai est passé.',
+  'writeError.editWindow': 'Le délai pour modifier ce commentaire après sa publication est passé.',
   'writeError.notEditable': 'Ce commentaire ne peut plus être modifié.',
   'writeError.alreadyReported': 'Vous avez déjà signalé ce commentaire\u00a0; la modération va l’examiner.',
   'writeError.ownComment': 'Vous ne pouvez pas signaler votre propre commentaire\u00a0; vous pouvez le modifier ou le retirer.',

@@ -1,6 +1,7 @@
 import type { CommentRevisionsTable, CommentsTable, ReportsTable } from './tables/comments.table.ts';
 import type { QuotesTable, SummariesTable, SummaryVersionsTable } from './tables/curation.table.ts';
 import type { DialogueModeratorsTable, DialoguesTable, TopicReadsTable, TopicsTable, VisitsTable, WatchedWordsTable } from './tables/dialogues.table.ts';
+import type { AuthTokensTable, MailOutboxTable, TopicFollowsTable } from './tables/mail.table.ts';
 import type { ModerationActionsTable } from './tables/moderation.table.ts';
 import type { ServerSecretsTable } from './tables/secrets.table.ts';
 import type { LoginFailuresTable, NotificationsTable, SessionsTable, SuspensionsTable, UsersTable } from './tables/users.table.ts';
@@ -29,4 +30,7 @@ export interface Database {
   summaries: SummariesTable;
   summary_versions: SummaryVersionsTable;
   server_secrets: ServerSecretsTable;
+  mail_outbox: MailOutboxTable;
+  auth_tokens: AuthTokensTable;
+  topic_follows: TopicFollowsTable;
 }

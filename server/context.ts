@@ -17,7 +17,17 @@ export interface Ctx {
   realtime: RealtimePort;
   /** signs the visitor ids this server issues */
   visitorSecret: string;
+  /** signs the unsubscribe links of the mail this server sends */
+  mailSecret: string;
+  /** the mail worker: woken when a message is queued, so it goes out at once after the commit */
+  mail: MailPort;
 }
+
+export interface MailPort {
+  wake(): void;
+}
+
+const noMailWorker: MailPort = { wake: () => {} };
 
 /** The context, with the secrets that are not configured taken from the database (migrated already). */
 export async function createCtx(database: Db, config: Config, realtime: RealtimePort = noRealtime): Promise<Ctx> {
@@ -28,5 +38,7 @@ export async function createCtx(database: Db, config: Config, realtime: Realtime
     config,
     realtime,
     visitorSecret: config.visitorSecret ?? (await sharedSecret(database.db, 'visitor')),
+    mailSecret: await sharedSecret(database.db, 'mail'),
+    mail: noMailWorker,
   };
 }

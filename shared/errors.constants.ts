@@ -61,5 +61,11 @@ export const ERROR_CODES = [
   'quote_not_allowed',
   'excerpt_not_in_comment',
   'summary_conflict',
+  // Accounts and e-mail.
+  'invalid_token',
+  'email_not_verified',
+  'already_verified',
+  'not_quoted_author',
+  'consent_already_withdrawn',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

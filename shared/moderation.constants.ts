@@ -45,8 +45,9 @@ export const REASON_MAX = 500;
 export const TOLD_TO_AUTHOR = ['approve', 'decline', 'hide'] as const satisfies readonly ModerationAction[];
 export type ToldToAuthor = (typeof TOLD_TO_AUTHOR)[number];
 export const isToldToAuthor = (action: ModerationAction): action is ToldToAuthor => (TOLD_TO_AUTHOR as readonly string[]).includes(action);
-export const NOTIFICATION_KINDS = /* @__PURE__ */ TOLD_TO_AUTHOR.map((action) => `comment.${action}` as const);
-export type NotificationKind = `comment.${ToldToAuthor}`;
+/** The notifications a moderator's decision leaves its author (shared/mail.constants.ts has the others). */
+export const MODERATION_NOTIFICATION_KINDS = /* @__PURE__ */ TOLD_TO_AUTHOR.map((action) => `comment.${action}` as const);
+export type ModerationNotificationKind = `comment.${ToldToAuthor}`;
 
 /** Why a comment waits in the queue: held before publication, or published and reported. */
 export const QUEUE_ITEM_KINDS = ['held', 'reported'] as const;

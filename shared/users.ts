@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Affiliation, Country, Id, IsoTime, Language, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, Role } from './common.ts';
+import { EmailNotifications, EmailNotificationsPatch } from './mail.ts';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, NAME_DISPLAYS, ORGANIZATION_MAX, PASSWORD_MAX, PASSWORD_MIN, QUOTE_CONSENTS } from './users.constants.ts';
 
 export { NAME_DISPLAYS, PASSWORD_MAX, PASSWORD_MIN, QUOTE_CONSENTS };
@@ -29,6 +30,9 @@ export const User = Type.Object({
   role: Role,
   suspendedUntil: Type.Union([IsoTime, Type.Null()]),
   createdAt: IsoTime,
+  emailVerified: Type.Boolean({ description: 'the owner opened the link mailed to this address' }),
+  emailNotifications: EmailNotifications,
+  timeZone: Type.Union([Type.String(), Type.Null()], { description: 'IANA time zone digests are timed in (UTC when null)' }),
   moderates: Type.Optional(
     Type.Array(Type.String(), {
       description:
@@ -71,6 +75,8 @@ export const ProfilePatch = Type.Object(
     language: Type.Optional(Language),
     quoteConsent: Type.Optional(QuoteConsent),
     nameDisplay: Type.Optional(NameDisplay),
+    emailNotifications: Type.Optional(EmailNotificationsPatch),
+    timeZone: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()], { description: 'an IANA name such as Europe/Zurich' })),
     password: Type.Optional(Password),
     currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: PASSWORD_MAX })),
   },

@@ -4,6 +4,7 @@ import * as addCommentChangeSeq from './2026_11_23_1800_add_comment_change_seq.t
 import * as addCommentWasPublic from './2026_12_02_1200_add_comment_was_public.ts';
 import * as createServerSecrets from './2026_12_02_1230_create_server_secrets.ts';
 import * as addDialogueWorkspace from './2026_12_02_1800_add_dialogue_workspace.ts';
+import * as addMailAndFollows from './2026_12_02_2100_add_mail_and_follows.ts';
 
 /** The registry: every migration, by its sortable name. Add new ones here. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_1200_add_comment_was_public': addCommentWasPublic,
   '2026_12_02_1230_create_server_secrets': createServerSecrets,
   '2026_12_02_1800_add_dialogue_workspace': addDialogueWorkspace,
+  '2026_12_02_2100_add_mail_and_follows': addMailAndFollows,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Attribution } from '../../shared/quote-consent.ts';
 import type { SummaryStatus } from '../../shared/summaries.constants.ts';
 
@@ -11,6 +12,9 @@ export interface QuotesTable {
   chosen_by: string;
   created_at: string;
   updated_at: string;
+  /** set when the quoted author withdrew consent for this quote: every export leaves it out */
+  consent_withdrawn_at: Generated<string | null>;
+  consent_withdrawal_reason: Generated<string | null>;
 }
 
 /** One row per dialogue summary (topic_id null) or topic summary; every save adds a version. */

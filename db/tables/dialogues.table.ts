@@ -29,6 +29,8 @@ export interface DialoguesTable {
   quote_attribution: Generated<Attribution>;
   /** set when an organizer deleted the dialogue: it exists for the audit log only, its slug freed */
   deleted_at: string | null;
+  /** 1: only participants with a verified e-mail address may post */
+  require_verified_email: Generated<number>;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -1,6 +1,6 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Affiliation, Language, Role } from '../../shared/common.constants.ts';
-import type { NotificationKind } from '../../shared/moderation.constants.ts';
+import type { NotificationKind } from '../../shared/mail.constants.ts';
 import type { NameDisplay, QuoteConsent } from '../../shared/users.constants.ts';
 
 export interface UsersTable {
@@ -17,6 +17,14 @@ export interface UsersTable {
   role: Role;
   created_at: string;
   updated_at: string;
+  email_verified_at: string | null;
+  /** JSON: a partial EmailNotifications (shared/mail.ts); '{}' means the defaults */
+  email_prefs: Generated<string>;
+  /** IANA time zone the browser reported: digests go out at a sensible hour there (UTC when null) */
+  time_zone: string | null;
+  last_digest_at: string | null;
+  /** set when the owner deleted the account: the row stays, emptied, for the comments kept */
+  deleted_at: string | null;
 }
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
@@ -54,6 +62,10 @@ export interface NotificationsTable {
   user_id: string;
   kind: NotificationKind;
   comment_id: string | null;
+  topic_id: string | null;
+  quote_id: string | null;
+  /** who replied, mentioned or quoted */
+  actor_id: string | null;
   message: string;
   created_at: string;
   read_at: string | null;

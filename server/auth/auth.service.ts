@@ -1,9 +1,11 @@
+import { emailNotificationsOf } from '../../shared/mail.constants.ts';
 import type { LoginBody, ProfilePatch, RegisterBody, User } from '../../shared/users.ts';
 import { isUniqueViolation } from '../../db/create-db.ts';
 import type { UserRow, UserUpdate } from '../../db/tables/users.table.ts';
 import { bumpTopicVersions, topicsOfAuthor } from '../comments/comments.repository.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { isValidTimeZone } from '../lib/calendar.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
 import { appointedDialogueIds } from '../moderation/moderators.repository.ts';
@@ -31,7 +33,18 @@ export function toUserDto(row: UserRow, suspendedUntil: string | null): User {
     role: row.role,
     suspendedUntil,
     createdAt: row.created_at,
+    emailVerified: row.email_verified_at !== null,
+    emailNotifications: emailNotificationsOf(parseJson(row.email_prefs)),
+    timeZone: row.time_zone,
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 export interface SignedIn {
@@ -117,6 +130,13 @@ export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatc
   if (patch.language !== undefined) changes.language = patch.language;
   if (patch.quoteConsent !== undefined) changes.quote_consent = patch.quoteConsent;
   if (patch.nameDisplay !== undefined) changes.name_display = patch.nameDisplay;
+  if (patch.emailNotifications !== undefined) {
+    changes.email_prefs = JSON.stringify({ ...emailNotificationsOf(parseJson(row.email_prefs)), ...patch.emailNotifications });
+  }
+  if (patch.timeZone !== undefined) {
+    if (patch.timeZone !== null && !isValidTimeZone(patch.timeZone)) throw new AppError(400, 'invalid_time_zone', 'timeZone must be an IANA time zone such as Europe/Zurich.');
+    changes.time_zone = patch.timeZone;
+  }
   if (patch.password !== undefined) {
     if (!patch.currentPassword || !(await verifyPassword(row.password_hash, patch.currentPassword))) {
       throw new AppError(403, 'wrong_password', 'To change your password, give your current password correctly.');

@@ -22,6 +22,7 @@ import type { Ctx } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
+import { isValidTimeZone } from '../lib/calendar.ts';
 import { nowIso, toIso } from '../lib/time.ts';
 import { appointedDialogueIds, listDialogueModerators, setRole } from '../moderation/moderators.repository.ts';
 import {
@@ -52,14 +53,6 @@ export function dialogueStatus(row: Pick<DialogueRow, 'opens_at' | 'closes_at'>,
   return 'open';
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The dialogue's languages, stored as JSON text, the first its default. */
 export const languagesOf = (row: Pick<DialogueRow, 'languages'>): Language[] => JSON.parse(row.languages) as Language[];

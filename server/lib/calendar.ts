@@ -65,3 +65,13 @@ export function daysFrom({ first, last }: WindowDays): string[] {
   for (let day = first; day <= last; day = nextDay(day)) days.push(day);
   return days;
 }
+
+/** Whether `timeZone` is an IANA name this runtime knows (Europe/Zurich, UTC). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { AuditAction, NotificationKind } from '../../shared/moderation.constants.ts';
+import type { AuditAction, ModerationNotificationKind } from '../../shared/moderation.constants.ts';
 import { newId } from '../lib/ids.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -107,9 +107,6 @@ export async function authorHistories(db: Executor, authorIds: string[]) {
   return new Map(rows.map((row) => [row.author_id, { held: Number(row.held), hidden: Number(row.hidden), declined: Number(row.declined) }]));
 }
 
-export async function insertNotification(db: Executor, userId: string, kind: NotificationKind, commentId: string, message: string, now: string): Promise<void> {
-  await db.insertInto('notifications').values({ id: newId(), user_id: userId, kind, comment_id: commentId, message, created_at: now, read_at: null }).execute();
-}
 
 export async function listAudit(
   db: Executor,

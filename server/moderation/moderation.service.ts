@@ -13,10 +13,10 @@ import { visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../lib/cursor.ts';
 import { nowIso } from '../lib/time.ts';
+import { insertNotification } from '../notifications/notifications.repository.ts';
 import {
   authorHistories,
   hasPublishedCommentIn,
-  insertNotification,
   isQueued,
   listAudit,
   listWatchedWords,
@@ -163,7 +163,7 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
     });
     // The client words the decision in the author's language, with the reason.
     if (!dismissesReports && isToldToAuthor(input.action)) {
-      await insertNotification(trx, comment.author_id, `comment.${input.action}`, commentId, reason ?? '', now);
+      await insertNotification(trx, { userId: comment.author_id, kind: `comment.${input.action}`, commentId, topicId: comment.topic_id, message: reason ?? '', now });
     }
     return true;
   });

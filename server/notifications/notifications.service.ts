@@ -14,7 +14,12 @@ export async function latestNotifications(ctx: Ctx, viewer: Viewer): Promise<Not
     id: row.id,
     kind: row.kind,
     commentId: row.comment_id,
+    topicId: row.topic_id ?? row.comment_topic_id ?? null,
+    quoteId: row.quote_id,
+    // As threads show them: a participant who signs "participant from COUNTRY", or who left, has no name here.
+    actorName: row.actor_name && row.actor_name_display === 'name' && row.actor_deleted_at === null ? row.actor_name : null,
     reason: row.message,
+    ...(row.kind === 'quote.created' ? { consentWithdrawn: row.consent_withdrawn_at !== null } : {}),
     createdAt: row.created_at,
     readAt: row.read_at,
   }));

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { lockRow } from '../../db/row-lock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { QuotesTable } from '../../db/tables/curation.table.ts';
@@ -67,7 +67,7 @@ export async function quoteOrder(trx: Transaction<Database>, topicId: string): P
   return trx.selectFrom('quotes').select(['id', 'position']).where('topic_id', '=', topicId).orderBy('position').orderBy('created_at').orderBy('id').execute();
 }
 
-export async function insertQuote(trx: Transaction<Database>, row: QuotesTable): Promise<void> {
+export async function insertQuote(trx: Transaction<Database>, row: Insertable<QuotesTable>): Promise<void> {
   await trx.insertInto('quotes').values(row).execute();
 }
 

@@ -19,6 +19,9 @@ const USER_FIELDS = [
   'role',
   'suspendedUntil',
   'createdAt',
+  'emailVerified',
+  'emailNotifications',
+  'timeZone',
   'moderates',
 ].sort();
 

@@ -30,6 +30,9 @@ const user: User = {
   role: 'participant',
   suspendedUntil: null,
   createdAt: '2026-07-12T07:00:00.000Z',
+  emailVerified: false,
+  emailNotifications: { replies: true, mentions: true, moderation: true, quotes: true, digest: 'daily' },
+  timeZone: null,
 };
 
 describe('the client’s copies of the contract', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, keepsReported, needsReason, NOTIFICATION_KINDS } from '../../shared/moderation.constants.ts';
+import { allowedActions, keepsReported, MODERATION_NOTIFICATION_KINDS, needsReason } from '../../shared/moderation.constants.ts';
 
 describe('moderation rules', () => {
   it('offers the decisions that fit a comment’s status, in one order', () => {
@@ -22,6 +22,6 @@ describe('moderation rules', () => {
   });
 
   it('tells the author of approvals, refusals and hidings', () => {
-    expect(NOTIFICATION_KINDS).toEqual(['comment.approve', 'comment.decline', 'comment.hide']);
+    expect(MODERATION_NOTIFICATION_KINDS).toEqual(['comment.approve', 'comment.decline', 'comment.hide']);
   });
 });

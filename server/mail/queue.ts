@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { emailNotificationsOf, PREFERENCE_OF_KIND, type MailKind } from '../../shared/mail.constants.ts';
+import type { Database } from '../../db/schema.ts';
+import type { UserRow } from '../../db/tables/users.table.ts';
+import type { Ctx } from '../context.ts';
+import { newId } from '../lib/ids.ts';
+import { nowIso } from '../lib/time.ts';
+import type { MailData } from './mail.model.ts';
+import { insertOutbox } from './outbox.repository.ts';
+import { renderMail } from './templates.ts';
+import { unsubscribeToken } from './unsubscribe-token.ts';
+
+export type Recipient = Pick<UserRow, 'id' | 'email' | 'language' | 'email_prefs' | 'deleted_at'>;
+
+function storedPrefs(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the recipient wants this kind of mail (account mail always goes; a deleted account gets none). */
+export function wantsMail(recipient: Recipient, kind: MailKind): boolean {
+  if (recipient.deleted_at !== null) return false;
+  const preference = PREFERENCE_OF_KIND[kind];
+  if (preference === null) return true;
+  const prefs = emailNotificationsOf(storedPrefs(recipient.email_prefs));
+  return preference === 'digest' ? prefs.digest !== 'off' : prefs[preference];
+}
+
+export interface QueueOptions {
+  /** a message with a key already queued is not queued again (a digest's period, say) */
+  dedupeKey?: string;
+}
+
+/**
+ * Queues one mail to a user, rendered in their language, inside `db`, the transaction of what
+ * caused it: the mail exists exactly when that change does. Returns false when the user does not
+ * want this kind of mail or it was queued already. The worker sends it after the commit.
+ */
+export async function queueMail<K extends MailKind>(
+  ctx: Ctx,
+  db: Kysely<Database>,
+  recipient: Recipient,
+  kind: K,
+  data: MailData[K],
+  options: QueueOptions = {},
+): Promise<boolean> {
+  if (!wantsMail(recipient, kind)) return false;
+  const origin = ctx.config.publicOrigin;
+  const scope = PREFERENCE_OF_KIND[kind] ?? 'all';
+  const unsubscribeUrl = `${origin}/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(recipient.id, scope, ctx.mailSecret))}`;
+  const rendered = renderMail(kind, recipient.language, data, { unsubscribeUrl, preferencesUrl: `${origin}/profile#email` });
+  const now = nowIso();
+  const queued = await insertOutbox(db, {
+    id: newId(),
+    user_id: recipient.id,
+    to_address: recipient.email,
+    kind,
+    language: recipient.language,
+    subject: rendered.subject,
+    text_body: rendered.text,
+    html_body: rendered.html,
+    // RFC 8058: a mail program may offer one-click unsubscribe by POSTing to this address.
+    headers: JSON.stringify({ 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
+    dedupe_key: options.dedupeKey ?? null,
+    status: 'queued',
+    next_attempt_at: now,
+    created_at: now,
+  });
+  if (queued) ctx.mail.wake();
+  return queued;
+}

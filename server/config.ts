@@ -26,6 +26,12 @@ export interface Config {
   /** trust X-Forwarded-For from a load balancer in front */
   trustProxy: boolean;
   logLevel: LogLevel;
+  /** smtp://user:pass@host:587 or smtps://…; null: each message is written to mailOutboxDir as an .eml file */
+  smtpUrl: string | null;
+  /** the From of every message */
+  mailFrom: string;
+  /** where messages go without SMTP_URL (MAIL_OUTBOX_DIR, default data/outbox) */
+  mailOutboxDir: string;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +101,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const visitorSecret = read('VISITOR_SECRET') ?? null;
   if (visitorSecret !== null && visitorSecret.length < 32) problems.push('VISITOR_SECRET: must be at least 32 characters long');
 
+  const smtpUrl = read('SMTP_URL') ?? null;
+  if (smtpUrl !== null) {
+    try {
+      const url = new URL(smtpUrl);
+      if (!['smtp:', 'smtps:'].includes(url.protocol) || url.hostname === '') throw new Error('not smtp');
+    } catch {
+      problems.push(`SMTP_URL: expected smtp://user:password@host:587 or smtps://…, got "${smtpUrl.replace(/\/\/[^@/]*@/, '//…@')}"`);
+    }
+  }
+  const mailFrom = read('MAIL_FROM') ?? 'Virtual Dialogue <no-reply@localhost>';
+  if (!/^[^<>@]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom.trim())) {
+    problems.push(`MAIL_FROM: expected an address such as "Virtual Dialogue <dialogue@example.org>", got "${mailFrom}"`);
+  }
+
   const logLevel = (read('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -120,6 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     editWindowMinutes: integer('EDIT_WINDOW_MINUTES', 30, 0, 100_000),
     trustProxy: boolean('TRUST_PROXY', false),
     logLevel,
+    smtpUrl,
+    mailFrom,
+    mailOutboxDir: read('MAIL_OUTBOX_DIR') ?? './data/outbox',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

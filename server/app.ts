@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Db } from '../db/create-db.ts';
+import { accountRoutes } from './auth/account.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
@@ -13,7 +14,9 @@ import { createCtx } from './context.ts';
 import { dialogueRoutes } from './dialogues/dialogues.routes.ts';
 import { AppError, errorBody } from './errors.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
+import { followRoutes } from './follows/follows.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { moderatorRoutes } from './moderation/moderators.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
@@ -124,6 +127,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     exportRoutes,
     quoteRoutes,
     summaryRoutes,
+    accountRoutes,
+    followRoutes,
+    mailRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

@@ -19,6 +19,12 @@ export type Route =
   | { name: 'people' }
   | { name: 'topicsEditor'; slug: string }
   | { name: 'texts'; slug: string }
+  | { name: 'mailOutbox' }
+  | { name: 'unsubscribe' }
+  | { name: 'forgotPassword' }
+  | { name: 'resetPassword' }
+  | { name: 'verifyEmail' }
+  | { name: 'withdrawConsent'; quoteId: string }
   | { name: 'notFound' };
 
 export const paths = {
@@ -43,6 +49,17 @@ export const paths = {
   people: (): string => '/admin/people',
   topicsEditor: (slug: string): string => `/d/${encodeURIComponent(slug)}/topics`,
   texts: (slug: string): string => `/d/${encodeURIComponent(slug)}/texts`,
+  /** organizers: the mail waiting, retried or failed */
+  mailOutbox: (): string => '/admin/mail',
+  /** the page an e-mail's "stop these e-mails" link opens (`?token=`) */
+  unsubscribe: (): string => '/unsubscribe',
+  forgotPassword: (): string => '/forgot-password',
+  /** the page a reset e-mail links to (`?token=`) */
+  resetPassword: (): string => '/reset-password',
+  /** the page a verification e-mail links to (`?token=`) */
+  verifyEmail: (): string => '/verify-email',
+  /** the quoted author withdraws consent for one quote */
+  withdrawConsent: (quoteId: string): string => `/quotes/${encodeURIComponent(quoteId)}/withdraw`,
 };
 
 const FIXED: Record<string, Route> = {
@@ -54,6 +71,11 @@ const FIXED: Record<string, Route> = {
   [paths.workspace()]: { name: 'workspace' },
   [paths.newDialogue()]: { name: 'newDialogue' },
   [paths.people()]: { name: 'people' },
+  [paths.mailOutbox()]: { name: 'mailOutbox' },
+  [paths.unsubscribe()]: { name: 'unsubscribe' },
+  [paths.forgotPassword()]: { name: 'forgotPassword' },
+  [paths.resetPassword()]: { name: 'resetPassword' },
+  [paths.verifyEmail()]: { name: 'verifyEmail' },
 };
 
 const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
@@ -68,6 +90,7 @@ const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
   { pattern: /^\/d\/([^/]+)\/export\/?$/, route: (slug) => ({ name: 'export', slug }) },
   { pattern: /^\/d\/([^/]+)\/topics\/?$/, route: (slug) => ({ name: 'topicsEditor', slug }) },
   { pattern: /^\/d\/([^/]+)\/texts\/?$/, route: (slug) => ({ name: 'texts', slug }) },
+  { pattern: /^\/quotes\/([^/]+)\/withdraw\/?$/, route: (quoteId) => ({ name: 'withdrawConsent', quoteId }) },
 ];
 
 function decode(segment: string): string | null {

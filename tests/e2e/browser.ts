@@ -47,13 +47,13 @@ export interface Testbed {
   close(): Promise<void>;
 }
 
-/** The client built, a server on a fresh SQLite database with the demo, and Chromium, in parallel. */
-export async function startTestbed(): Promise<Testbed> {
+/** The client built, a server on a fresh SQLite database with the demo, and Chromium, in parallel; `extraEnv` adds settings (SMTP_URL, say). */
+export async function startTestbed(extraEnv: Record<string, string> = {}): Promise<Testbed> {
   await ensureClientBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'vd-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, PORT: String(port), PUBLIC_ORIGIN: url };
+  const env = { DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, PORT: String(port), PUBLIC_ORIGIN: url, MAIL_OUTBOX_DIR: join(dir, 'outbox'), ...extraEnv };
   const [serverStart, browserStart] = await Promise.allSettled([startServer(env), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })]);
   if (serverStart.status === 'rejected' || browserStart.status === 'rejected') {
     // Whichever did start would otherwise outlive the suite.

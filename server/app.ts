@@ -16,7 +16,9 @@ import { AppError, errorBody } from './errors.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { followRoutes } from './follows/follows.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { digestTask } from './mail/digest.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
+import { startMailWorker, type MailWorker, type MailWorkerOptions } from './mail/worker.ts';
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { moderatorRoutes } from './moderation/moderators.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
@@ -40,6 +42,10 @@ export interface BuildOptions {
   config: Config;
   database: Db;
   logger?: FastifyServerOptions['logger'];
+  /** the mail worker's timing (tests shorten it) and the periodic tasks run from its loop */
+  mail?: MailWorkerOptions;
+  /** send the followed topics' digests from the mail worker's loop (the server process does; test apps don't unless asked) */
+  digests?: boolean;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -59,11 +65,19 @@ const answerBadUrl: FastifyServerOptions['frameworkErrors'] = (_error, _request,
 };
 
 /** Builds the whole application without listening or touching anything outside it. */
-export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, logger = false, mail = {}, digests = false }: BuildOptions): Promise<App> {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, frameworkErrors: answerBadUrl }).withTypeProvider<TypeBoxTypeProvider>();
   const io = createSocketServer(app.server, config);
   const ctx = await createCtx(database, config, createBroadcaster(io, database.db, app.log));
   app.decorate('ctx', ctx);
+  // The mail worker runs while the app does; closing waits for the message being sent.
+  let mailWorker: MailWorker | undefined;
+  app.addHook('onReady', async () => {
+    const tasks = [...(mail.tasks ?? []), ...(digests ? [digestTask(ctx)] : [])];
+    mailWorker = startMailWorker(ctx, { ...mail, tasks, log: app.log });
+    ctx.mail = mailWorker;
+  });
+  app.addHook('onClose', async () => mailWorker?.stop());
   installValidation(app);
   installErrorHandler(app);
 

@@ -21,7 +21,7 @@ await migrateToLatest(database.db);
 const ctx = await createCtx(database, config);
 const { organizer, demoSeeded } = await bootstrap(ctx);
 
-const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+const app = await buildApp({ config, database, logger: { level: config.logLevel }, digests: true });
 if (organizer?.generatedPassword) {
   // Printed once, on the start that created the account; it is stored only as an argon2id hash.
   console.log(`\n  First organizer created: ${organizer.email}\n  Password (shown only now): ${organizer.generatedPassword}\n`);

@@ -20,6 +20,9 @@ export const CommentAuthor = Type.Object({
         'for the dialogue’s moderators only: how the author consents to be quoted (name, country, anonymous, none), so the quote form offers no more; a `name` attribution of an author whose displayName is null prints their country instead',
     }),
   ),
+  former: Type.Optional(
+    Type.Boolean({ description: 'true when the author deleted their account and kept their comments: show "former participant" (displayName is null)' }),
+  ),
 });
 
 export const Comment = Type.Object({

@@ -87,6 +87,7 @@ const dialogueFields = {
   editWindowMinutes: Type.Integer({ minimum: 0, description: 'how long authors may edit or withdraw a comment after posting' }),
   wallEnabled: Type.Boolean({ description: 'whether the room’s wall may show this dialogue' }),
   quoteAttribution: Type.Enum(ATTRIBUTIONS, { description: 'the attribution a new quote starts from, never beyond its author’s consent' }),
+  requireVerifiedEmail: Type.Boolean({ description: 'participants must verify their e-mail address before posting here (403 `email_not_verified`)' }),
   commentTotal: Type.Optional(Type.Integer({ description: 'organizers only: every comment ever posted, in any status (a dialogue with none can be deleted)' })),
   reportsToHold: Type.Optional(
     Type.Integer({ description: 'moderators and organizers only: how many participants’ reports hold a published comment for review' }),
@@ -137,6 +138,9 @@ const editable = {
   ),
   holdFirstComment: Type.Optional(
     Type.Boolean({ description: 'hold each participant’s first comment in this dialogue until a moderator approves it (default false)' }),
+  ),
+  requireVerifiedEmail: Type.Optional(
+    Type.Boolean({ description: 'only participants who verified their e-mail address may post (default false; moderators are not asked)' }),
   ),
 };
 

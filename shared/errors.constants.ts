@@ -67,5 +67,6 @@ export const ERROR_CODES = [
   'already_verified',
   'not_quoted_author',
   'consent_already_withdrawn',
+  'mail_not_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,7 @@ export const ANNEX_WARNING_CODES = [
   'topic_without_quotes',
   'quote_source_unavailable',
   'quote_consent_withdrawn',
+  'consent_withdrawn',
   'quote_attribution_narrowed',
   'source_changed',
   'untranslated',

@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   'quote.create',
   'quote.update',
   'quote.delete',
+  'quote.consent_withdrawn',
   'summary.save',
   'summary.approve',
 ] as const;

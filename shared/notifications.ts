@@ -5,7 +5,8 @@ import { NOTIFICATION_KINDS } from './mail.constants.ts';
 export const Notification = Type.Object({
   id: Id,
   kind: Type.Enum(NOTIFICATION_KINDS, {
-    description: 'comment.approve|decline|hide: what a moderator did to one of the reader’s comments; comment.reply / comment.mention: someone answered or named the reader; quote.created: a moderator quoted the reader',
+    description:
+      'comment.approve|decline|hide: what a moderator did to one of the reader’s comments; comment.reply / comment.mention: someone answered or named the reader; quote.created: a moderator quoted the reader',
   }),
   /** the comment to open: the reader's own (moderation, quote) or the one that replied or mentioned */
   commentId: Type.Union([Id, Type.Null()]),
@@ -14,6 +15,8 @@ export const Notification = Type.Object({
   quoteId: Type.Union([Id, Type.Null()]),
   /** who replied, mentioned or quoted, as they are shown in threads (null for moderation decisions and former participants) */
   actorName: Type.Union([Type.String(), Type.Null()]),
+  /** the actor's country, for naming one shown as "participant from COUNTRY" (null for moderation decisions and former participants) */
+  actorCountry: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** the moderator's reason, the reply's or mention's opening words, or the quote's text ('' when none) */
   reason: Type.String(),
   /** for quote.created: whether the reader has withdrawn consent for this quote */

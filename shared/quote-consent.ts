@@ -4,6 +4,9 @@ import type { NameDisplay, QuoteConsent } from './users.constants.ts';
 export const ATTRIBUTIONS = ['none', 'country', 'name'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
 
+/** The longest reason a quoted author may give for withdrawing consent for a quote of their words. */
+export const CONSENT_REASON_MAX = 500;
+
 /** The most revealing attribution each consent allows; `none` forbids quoting at all. */
 const widestAllowed: Record<QuoteConsent, Attribution | null> = {
   name: 'name',

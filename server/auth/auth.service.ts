@@ -10,6 +10,7 @@ import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
 import { appointedDialogueIds } from '../moderation/moderators.repository.ts';
 import { moderatedSlugs } from '../moderation/moderators.service.ts';
+import { queueVerificationMail } from './email-verification.ts';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { createSession, invalidateSession, validateSessionToken, type CreatedSession } from './sessions.ts';
@@ -55,21 +56,28 @@ export interface SignedIn {
 export async function register(ctx: Ctx, input: RegisterBody): Promise<SignedIn> {
   const now = nowIso();
   const id = newId();
+  const passwordHash = await hashPassword(input.password);
+  const email = normalizeEmail(input.email);
+  const language = input.language ?? 'en';
   try {
-    await insertUser(ctx.db, {
-      id,
-      email: normalizeEmail(input.email),
-      password_hash: await hashPassword(input.password),
-      display_name: input.displayName.trim(),
-      country: input.country,
-      organization: input.organization?.trim() || null,
-      affiliation: input.affiliation ?? null,
-      language: input.language ?? 'en',
-      quote_consent: input.quoteConsent ?? 'anonymous',
-      name_display: input.nameDisplay ?? 'name',
-      role: 'participant',
-      created_at: now,
-      updated_at: now,
+    await ctx.write(async (trx) => {
+      await insertUser(trx, {
+        id,
+        email,
+        password_hash: passwordHash,
+        display_name: input.displayName.trim(),
+        country: input.country,
+        organization: input.organization?.trim() || null,
+        affiliation: input.affiliation ?? null,
+        language,
+        quote_consent: input.quoteConsent ?? 'anonymous',
+        name_display: input.nameDisplay ?? 'name',
+        role: 'participant',
+        created_at: now,
+        updated_at: now,
+      });
+      // The address is checked from the start: some dialogues ask for it before posting.
+      await queueVerificationMail(ctx, trx, { id, email, language, email_prefs: '{}', deleted_at: null });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(409, 'email_taken', 'An account with this e-mail address already exists.');
@@ -134,7 +142,8 @@ export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatc
     changes.email_prefs = JSON.stringify({ ...emailNotificationsOf(parseJson(row.email_prefs)), ...patch.emailNotifications });
   }
   if (patch.timeZone !== undefined) {
-    if (patch.timeZone !== null && !isValidTimeZone(patch.timeZone)) throw new AppError(400, 'invalid_time_zone', 'timeZone must be an IANA time zone such as Europe/Zurich.');
+    if (patch.timeZone !== null && !isValidTimeZone(patch.timeZone))
+      throw new AppError(400, 'invalid_time_zone', 'timeZone must be an IANA time zone such as Europe/Zurich.');
     changes.time_zone = patch.timeZone;
   }
   if (patch.password !== undefined) {

@@ -30,11 +30,13 @@ export function toCommentDto(row: CommentWithAuthor, reader: CommentReader): Com
     replyTo: row.reply_to_id ? { id: row.reply_to_id, displayName: shownName(row.reply_to_display_name, row.reply_to_name_display) } : null,
     author: {
       id: row.author_id,
-      displayName: shownName(row.author_display_name, row.author_name_display),
+      displayName: row.author_deleted_at === null ? shownName(row.author_display_name, row.author_name_display) : null,
       country: row.author_country,
-      affiliation: row.author_affiliation,
+      affiliation: row.author_deleted_at === null ? row.author_affiliation : null,
       // What the quote form needs: moderators quote, and may not go beyond the author's consent.
       ...(reader.moderator ? { quoteConsent: row.author_quote_consent } : {}),
+      // The author deleted their account and kept their comments: readers see "former participant".
+      ...(row.author_deleted_at === null ? {} : { former: true }),
     },
     bodyHtml: placeholder ? '' : row.body_html,
     language: row.language,

@@ -29,6 +29,7 @@ function commentsWithAuthors(db: Executor) {
       'u.country as author_country',
       'u.affiliation as author_affiliation',
       'u.quote_consent as author_quote_consent',
+      'u.deleted_at as author_deleted_at',
       'ru.display_name as reply_to_display_name',
       'ru.name_display as reply_to_name_display',
     ]);
@@ -40,6 +41,8 @@ export type CommentWithAuthor = CommentRow & {
   author_country: string;
   author_affiliation: Affiliation | null;
   author_quote_consent: QuoteConsent;
+  /** set when the author deleted their account: the comment shows "former participant" */
+  author_deleted_at: string | null;
   reply_to_display_name: string | null;
   reply_to_name_display: NameDisplay | null;
 };

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/create-db.ts';
 import type { CommentRow } from '../../db/tables/comments.table.ts';
 import type { DialogueRow, TopicRow } from '../../db/tables/dialogues.table.ts';
 import { recordAction } from '../audit/audit.repository.ts';
+import { assertVerifiedToPost } from '../auth/email-verification.ts';
 import { assertCanWrite, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import type { Ctx } from '../context.ts';
 import { dialogueStatus, editWindowOf, languagesOf, visibleTopic } from '../dialogues/dialogues.service.ts';
@@ -15,6 +16,7 @@ import { renderMarkdown } from '../lib/markdown.ts';
 import { MINUTE, isoMinus, nowIso } from '../lib/time.ts';
 import { toCommentDto, type CommentReader } from './comments.mapper.ts';
 import { announceQueued, holdReasonFor } from '../moderation/moderation.service.ts';
+import { commentPosted, pushNotices } from '../notifications/comment-notices.ts';
 import type { PageCache } from './page-cache.ts';
 import {
   changeStatusIf,
@@ -161,6 +163,7 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   const { topic, dialogue } = await visibleTopic(ctx, viewer, topicId);
   const reader = readerIn(viewer, dialogue.id);
   assertWritable(dialogue, topic);
+  await assertVerifiedToPost(ctx, viewer, dialogue);
   const placement = await replyPlacement(ctx, topicId, input.parentId);
   // Turns a flood away before rendering; the count that decides is the one inside the write.
   await assertPostingRate(ctx, ctx.db, viewer.id);
@@ -169,8 +172,9 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   const status = heldReason ? 'pending' : 'published';
   const id = newId();
   const now = nowIso();
+  let told: string[] = [];
   try {
-    await ctx.write(async (trx) => {
+    told = await ctx.write(async (trx) => {
       // Counted and inserted under the author's lock: parallel posts wait their turn and see each other.
       await lockAuthor(trx, viewer.id);
       await assertPostingRate(ctx, trx, viewer.id);
@@ -194,6 +198,8 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
         edited_at: null,
         updated_at: now,
       });
+      const published = status === 'published';
+      return commentPosted(ctx, trx, { id, topicId, authorId: viewer.id, parentId: placement.parentId, body: input.body, published, now });
     });
   } catch (error) {
     // The same clientKey raced in on another request: answer with the one that won.
@@ -204,6 +210,7 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
     throw error;
   }
   ctx.realtime.commentChanged(id, null);
+  pushNotices(ctx, told);
   if (heldReason) await announceQueued(ctx, id);
   return { comment: await commentDto(ctx, id, reader), httpStatus: status === 'pending' ? 202 : 201 };
 }

@@ -53,7 +53,6 @@ export function dialogueStatus(row: Pick<DialogueRow, 'opens_at' | 'closes_at'>,
   return 'open';
 }
 
-
 /** The dialogue's languages, stored as JSON text, the first its default. */
 export const languagesOf = (row: Pick<DialogueRow, 'languages'>): Language[] => JSON.parse(row.languages) as Language[];
 
@@ -129,6 +128,7 @@ function toDialogueSummary(ctx: Ctx, row: DialogueRow, viewer: Viewer | null, co
     editWindowMinutes: editWindowOf(ctx, row),
     wallEnabled: row.wall_enabled === 1,
     quoteAttribution: row.quote_attribution,
+    requireVerifiedEmail: row.require_verified_email === 1,
   };
   if (moderatesDialogue(viewer, row.id)) {
     summary.reportsToHold = row.reports_to_hold;
@@ -238,6 +238,7 @@ export async function createDialogue(ctx: Ctx, viewer: Viewer, input: CreateDial
       ...(input.holdFirstComment === undefined ? {} : { hold_first_comment: input.holdFirstComment ? 1 : 0 }),
       ...(input.wallEnabled === undefined ? {} : { wall_enabled: input.wallEnabled ? 1 : 0 }),
       ...(input.quoteAttribution === undefined ? {} : { quote_attribution: input.quoteAttribution }),
+      ...(input.requireVerifiedEmail === undefined ? {} : { require_verified_email: input.requireVerifiedEmail ? 1 : 0 }),
       created_by: viewer.id,
       created_at: now,
       updated_at: now,
@@ -282,6 +283,7 @@ export async function patchDialogue(ctx: Ctx, viewer: Viewer, slug: string, patc
   if (patch.editWindowMinutes !== undefined) changes.edit_window_minutes = patch.editWindowMinutes;
   if (patch.wallEnabled !== undefined) changes.wall_enabled = patch.wallEnabled ? 1 : 0;
   if (patch.quoteAttribution !== undefined) changes.quote_attribution = patch.quoteAttribution;
+  if (patch.requireVerifiedEmail !== undefined) changes.require_verified_email = patch.requireVerifiedEmail ? 1 : 0;
   const updated = await ctx.write(async (trx) => {
     try {
       await updateDialogue(trx, row.id, changes);
@@ -437,6 +439,7 @@ export async function copyDialogue(ctx: Ctx, viewer: Viewer, slug: string, input
         published: 0,
         reports_to_hold: source.reports_to_hold,
         hold_first_comment: source.hold_first_comment,
+        require_verified_email: source.require_verified_email,
         created_by: viewer.id,
         created_at: now,
         updated_at: now,

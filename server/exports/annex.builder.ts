@@ -48,6 +48,8 @@ export interface AnnexQuote {
   /** the excerpt as plain text, or '' for the whole comment */
   excerpt: string;
   attribution: Attribution;
+  /** its author withdrew consent for this quote (POST /api/quotes/:id/consent-withdrawal): left out for good */
+  consentWithdrawn: boolean;
   comment: { status: CommentStatus; bodyMarkdown: string };
   /** the source comment was edited after the quote was made and no longer holds its words (server/quotes/source-check.ts) */
   sourceChanged: boolean;
@@ -56,15 +58,17 @@ export interface AnnexQuote {
 
 type QuoteDecision =
   | { quote: AnnexQuote; included: true; attribution: Attribution; narrowed: boolean }
-  | { quote: AnnexQuote; included: false; reason: 'source' | 'source_changed' | 'consent' };
+  | { quote: AnnexQuote; included: false; reason: 'withdrawn_by_author' | 'source' | 'source_changed' | 'consent' };
 
 /**
- * Whether a quote goes into the annex and how it is attributed today: its source comment must be
- * published and still hold the quote's words, and the author's consent (which may have shrunk since the quote was made) narrows the
+ * Whether a quote goes into the annex and how it is attributed today: its author must not have
+ * withdrawn consent for it, its source comment must be published and still hold the quote's
+ * words, and the author's consent (which may have shrunk since the quote was made) narrows the
  * chosen attribution or, when it is now "none", leaves the quote out. An author who shows only
  * "participant from COUNTRY" next to comments is not named in the annex either.
  */
 function decide(quote: AnnexQuote): QuoteDecision {
+  if (quote.consentWithdrawn) return { quote, included: false, reason: 'withdrawn_by_author' };
   if (quote.comment.status !== 'published') return { quote, included: false, reason: 'source' };
   if (quote.sourceChanged) return { quote, included: false, reason: 'source_changed' };
   const attribution = publicAttribution(quote.author.quoteConsent, quote.author.nameDisplay, quote.attribution);
@@ -109,7 +113,14 @@ export function annexWarnings(data: AnnexData): AnnexWarning[] {
     const ofTopic = decisions.filter((d) => d.quote.topicId === topic.id);
     for (const decision of ofTopic) {
       const { quote } = decision;
-      if (!decision.included && decision.reason === 'source') {
+      if (!decision.included && decision.reason === 'withdrawn_by_author') {
+        warnings.push({
+          code: 'consent_withdrawn',
+          message: `A quote in topic ${topic.number} is left out: its author withdrew consent for it.`,
+          quoteId: quote.id,
+          topicId: topic.id,
+        });
+      } else if (!decision.included && decision.reason === 'source') {
         const state = SOURCE_STATES[quote.comment.status] ?? 'is not published';
         warnings.push({
           code: 'quote_source_unavailable',

@@ -40,6 +40,7 @@ export async function listQuotesForAnnex(db: Kysely<Database>, dialogueId: strin
       'q.excerpt',
       'q.attribution',
       'q.created_at',
+      'q.consent_withdrawn_at',
       'c.status as comment_status',
       'c.body_markdown as comment_body',
       'c.edited_at as comment_edited_at',

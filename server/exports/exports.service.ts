@@ -89,6 +89,7 @@ async function loadAnnexData(ctx: Ctx, dialogue: DialogueRow, lang: Language): P
       topicId: q.topic_id,
       excerpt: q.excerpt,
       attribution: q.attribution,
+      consentWithdrawn: q.consent_withdrawn_at !== null,
       comment: { status: q.comment_status, bodyMarkdown: q.comment_body },
       sourceChanged: sourceChanged({ excerpt: q.excerpt, createdAt: q.created_at }, { bodyMarkdown: q.comment_body, editedAt: q.comment_edited_at }),
       author: {

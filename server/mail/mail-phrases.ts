@@ -16,7 +16,12 @@ export interface MailPhrases {
   mention: { subject: string; body: string; button: string };
   moderation: { subject: Record<'approve' | 'decline' | 'hide', string>; body: Record<'approve' | 'decline' | 'hide', string>; reason: string; button: string };
   quoted: { subject: string; body: string; button: string; withdraw: string; withdrawButton: string };
-  digest: { subject: Record<'daily' | 'weekly', string>; body: Record<'daily' | 'weekly', string>; newComments: { one: string; other: string }; button: string };
+  digest: {
+    subject: Record<'daily' | 'weekly', string>;
+    body: Record<'daily' | 'weekly', string>;
+    newComments: { one: string; other: string };
+    button: string;
+  };
 }
 
 export const MAIL_PHRASES: Record<Language, MailPhrases> = {
@@ -97,7 +102,11 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       ignore: 'Si vous n’avez pas créé de compte sur Dialogue virtuel, ignorez ce message.',
     },
     reply: { subject: '{actor} vous a répondu : {topic}', body: '{actor} a répondu à votre commentaire sur « {topic} » :', button: 'Lire la réponse' },
-    mention: { subject: '{actor} vous a mentionné : {topic}', body: '{actor} vous a mentionné dans un commentaire sur « {topic} » :', button: 'Lire le commentaire' },
+    mention: {
+      subject: '{actor} vous a mentionné : {topic}',
+      body: '{actor} vous a mentionné dans un commentaire sur « {topic} » :',
+      button: 'Lire le commentaire',
+    },
     moderation: {
       subject: { approve: 'Votre commentaire est publié', decline: 'Votre commentaire n’a pas été publié', hide: 'Votre commentaire a été retiré' },
       body: {
@@ -112,12 +121,16 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       subject: 'Vos propos ont été cités : {topic}',
       body: 'Un modérateur a retenu ces propos que vous avez tenus sur « {topic} » comme citation pour le rapport du dialogue :',
       button: 'Voir votre commentaire',
-      withdraw: 'Si vous ne voulez pas de cette citation dans le rapport, vous pouvez retirer votre consentement en un clic ; elle est alors exclue de tout export.',
+      withdraw:
+        'Si vous ne voulez pas de cette citation dans le rapport, vous pouvez retirer votre consentement en un clic ; elle est alors exclue de tout export.',
       withdrawButton: 'Retirer mon consentement pour cette citation',
     },
     digest: {
       subject: { daily: 'Aujourd’hui dans les sujets que vous suivez', weekly: 'Cette semaine dans les sujets que vous suivez' },
-      body: { daily: 'Nouveaux commentaires depuis hier dans les sujets que vous suivez :', weekly: 'Nouveaux commentaires cette semaine dans les sujets que vous suivez :' },
+      body: {
+        daily: 'Nouveaux commentaires depuis hier dans les sujets que vous suivez :',
+        weekly: 'Nouveaux commentaires cette semaine dans les sujets que vous suivez :',
+      },
       newComments: { one: '{count} nouveau commentaire', other: '{count} nouveaux commentaires' },
       button: 'Les lire',
     },

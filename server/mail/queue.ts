@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { emailNotificationsOf, PREFERENCE_OF_KIND, type MailKind } from '../../shared/mail.constants.ts';
+import { emailNotificationsOf, PREFERENCE_OF_KIND, type EmailNotifications, type MailKind } from '../../shared/mail.constants.ts';
 import type { Database } from '../../db/schema.ts';
 import type { UserRow } from '../../db/tables/users.table.ts';
 import type { Ctx } from '../context.ts';
@@ -12,12 +12,15 @@ import { unsubscribeToken } from './unsubscribe-token.ts';
 
 export type Recipient = Pick<UserRow, 'id' | 'email' | 'language' | 'email_prefs' | 'deleted_at'>;
 
-function storedPrefs(text: string): unknown {
+/** A user's e-mail preferences as stored (users.email_prefs), with the defaults filled in. */
+export function preferencesOf(emailPrefs: string): EmailNotifications {
+  let stored: unknown = null;
   try {
-    return JSON.parse(text);
+    stored = JSON.parse(emailPrefs);
   } catch {
-    return null;
+    // unreadable: the defaults
   }
+  return emailNotificationsOf(stored);
 }
 
 /** Whether the recipient wants this kind of mail (account mail always goes; a deleted account gets none). */
@@ -25,7 +28,7 @@ export function wantsMail(recipient: Recipient, kind: MailKind): boolean {
   if (recipient.deleted_at !== null) return false;
   const preference = PREFERENCE_OF_KIND[kind];
   if (preference === null) return true;
-  const prefs = emailNotificationsOf(storedPrefs(recipient.email_prefs));
+  const prefs = preferencesOf(recipient.email_prefs);
   return preference === 'digest' ? prefs.digest !== 'off' : prefs[preference];
 }
 
@@ -50,8 +53,14 @@ export async function queueMail<K extends MailKind>(
   if (!wantsMail(recipient, kind)) return false;
   const origin = ctx.config.publicOrigin;
   const scope = PREFERENCE_OF_KIND[kind] ?? 'all';
-  const unsubscribeUrl = `${origin}/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(recipient.id, scope, ctx.mailSecret))}`;
-  const rendered = renderMail(kind, recipient.language, data, { unsubscribeUrl, preferencesUrl: `${origin}/profile#email` });
+  const token = encodeURIComponent(unsubscribeToken(recipient.id, scope, ctx.mailSecret));
+  // The mail's own link opens a page that asks before turning anything off (a link scanner's GET
+  // changes nothing); the header is for mail programs, which POST to the API (RFC 8058).
+  const unsubscribeUrl = `${origin}/api/unsubscribe?token=${token}`;
+  const rendered = renderMail(kind, recipient.language, data, {
+    unsubscribeUrl: `${origin}/unsubscribe?token=${token}`,
+    preferencesUrl: `${origin}/profile#email`,
+  });
   const now = nowIso();
   const queued = await insertOutbox(db, {
     id: newId(),

@@ -32,12 +32,26 @@ function compose<K extends MailKind>(kind: K, p: MailPhrases, data: MailData[K],
     case 'password_reset': {
       const d = data as MailData['password_reset'];
       const t = p.passwordReset;
-      return { subject: t.subject, blocks: [{ type: 'p', text: t.body }, { type: 'button', label: t.button, href: d.link }, { type: 'p', text: t.ignore }] };
+      return {
+        subject: t.subject,
+        blocks: [
+          { type: 'p', text: t.body },
+          { type: 'button', label: t.button, href: d.link },
+          { type: 'p', text: t.ignore },
+        ],
+      };
     }
     case 'verify_email': {
       const d = data as MailData['verify_email'];
       const t = p.verifyEmail;
-      return { subject: t.subject, blocks: [{ type: 'p', text: t.body }, { type: 'button', label: t.button, href: d.link }, { type: 'p', text: t.ignore }] };
+      return {
+        subject: t.subject,
+        blocks: [
+          { type: 'p', text: t.body },
+          { type: 'button', label: t.button, href: d.link },
+          { type: 'p', text: t.ignore },
+        ],
+      };
     }
     case 'reply':
     case 'mention': {
@@ -46,7 +60,11 @@ function compose<K extends MailKind>(kind: K, p: MailPhrases, data: MailData[K],
       const values = { actor: d.actor, topic: d.topic };
       return {
         subject: fill(t.subject, values),
-        blocks: [{ type: 'p', text: fill(t.body, values) }, { type: 'quote', text: d.excerpt }, { type: 'button', label: t.button, href: d.link }],
+        blocks: [
+          { type: 'p', text: fill(t.body, values) },
+          { type: 'quote', text: d.excerpt },
+          { type: 'button', label: t.button, href: d.link },
+        ],
       };
     }
     case 'moderation': {
@@ -79,16 +97,14 @@ function compose<K extends MailKind>(kind: K, p: MailPhrases, data: MailData[K],
         subject: t.subject[d.period],
         blocks: [
           { type: 'p', text: t.body[d.period] },
-          ...d.topics.map(
-            (topic): Block => ({
-              type: 'topic',
-              title: topic.question,
-              count: fill(plural.select(topic.newComments) === 'one' ? t.newComments.one : t.newComments.other, { count: topic.newComments }),
-              lines: topic.comments.map((c) => `${c.author}: ${c.excerpt}`),
-              href: topic.link,
-              label: t.button,
-            }),
-          ),
+          ...d.topics.map((topic): Block => ({
+            type: 'topic',
+            title: topic.question,
+            count: fill(plural.select(topic.newComments) === 'one' ? t.newComments.one : t.newComments.other, { count: topic.newComments }),
+            lines: topic.comments.map((c) => `${c.author}: ${c.excerpt}`),
+            href: topic.link,
+            label: t.button,
+          })),
         ],
       };
     }
@@ -96,14 +112,19 @@ function compose<K extends MailKind>(kind: K, p: MailPhrases, data: MailData[K],
   throw new Error(`no template for ${kind}`);
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 function textOf(mail: Mail, p: MailPhrases, why: string, footer: MailFooter): string {
   const parts = [p.greeting];
   for (const block of mail.blocks) {
     if (block.type === 'p') parts.push(block.text);
-    else if (block.type === 'quote') parts.push(block.text.split('\n').map((line) => `> ${line}`).join('\n'));
+    else if (block.type === 'quote')
+      parts.push(
+        block.text
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n'),
+      );
     else if (block.type === 'button') parts.push(`${block.label}\n${block.href}`);
     else parts.push([`* ${block.title} (${block.count})`, ...block.lines.map((line) => `  - ${line}`), `  ${block.href}`].join('\n'));
   }

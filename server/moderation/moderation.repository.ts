@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { AuditAction, ModerationNotificationKind } from '../../shared/moderation.constants.ts';
-import { newId } from '../lib/ids.ts';
+import type { AuditAction } from '../../shared/moderation.constants.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -106,7 +105,6 @@ export async function authorHistories(db: Executor, authorIds: string[]) {
     .execute();
   return new Map(rows.map((row) => [row.author_id, { held: Number(row.held), hidden: Number(row.hidden), declined: Number(row.declined) }]));
 }
-
 
 export async function listAudit(
   db: Executor,

@@ -13,6 +13,7 @@ import { visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../lib/cursor.ts';
 import { nowIso } from '../lib/time.ts';
+import { noticeVisibleComment, pushNotices } from '../notifications/comment-notices.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
 import {
   authorHistories,
@@ -27,6 +28,7 @@ import {
   resolveReports,
 } from './moderation.repository.ts';
 import { withSubjects } from './audit-subjects.ts';
+import { queueDecisionMail } from './decision-mail.ts';
 import { assertModerates, assertModeratesAny, moderatedDialogue } from './rights.ts';
 import { normalizeWatchedWord, watchedWordsMatcher } from './watched-words.ts';
 
@@ -131,7 +133,7 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
   assertModeratesAny(viewer);
   const comment = await findComment(ctx.db, commentId);
   if (!comment) throw notFound('This comment');
-  const { dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
+  const { topic, dialogue } = await visibleTopic(ctx, viewer, comment.topic_id);
   assertModerates(viewer, dialogue.id);
   if (comment.author_id === viewer.id) {
     throw new AppError(403, 'own_comment', 'You cannot decide on your own comment; another moderator of this dialogue will.');
@@ -143,6 +145,8 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
   const now = nowIso();
   const dismissesReports = keepsReported(input.action, comment.status);
   const transition = TRANSITIONS[input.action];
+  // Whom the comment answers and mentions, told once it is visible (issue 14).
+  let told: string[] = [];
   const done = await ctx.write(async (trx) => {
     if (dismissesReports) {
       const open = await trx.selectFrom('reports').select('id').where('comment_id', '=', commentId).where('resolved_at', 'is', null).execute();
@@ -163,8 +167,17 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
     });
     // The client words the decision in the author's language, with the reason.
     if (!dismissesReports && isToldToAuthor(input.action)) {
-      await insertNotification(trx, { userId: comment.author_id, kind: `comment.${input.action}`, commentId, topicId: comment.topic_id, message: reason ?? '', now });
+      await insertNotification(trx, {
+        userId: comment.author_id,
+        kind: `comment.${input.action}`,
+        commentId,
+        topicId: comment.topic_id,
+        message: reason ?? '',
+        now,
+      });
+      await queueDecisionMail(ctx, trx, { authorId: comment.author_id, decision: input.action, reason: reason ?? '', topic, commentId });
     }
+    if (!dismissesReports && transition.to === 'published') told = await noticeVisibleComment(ctx, trx, commentId, now);
     return true;
   });
   if (!done)
@@ -173,6 +186,7 @@ export async function moderateComment(ctx: Ctx, viewer: Viewer, commentId: strin
   const status = dismissesReports ? comment.status : transition.to;
   ctx.realtime.moderationResolved(dialogue.id, { commentId, action: input.action, status });
   if (!dismissesReports && isToldToAuthor(input.action)) ctx.realtime.notified(comment.author_id);
+  pushNotices(ctx, told);
   const row = await findCommentWithAuthor(ctx.db, commentId);
   return toCommentDto(row!, MODERATOR_VIEW);
 }

@@ -22,6 +22,7 @@ export async function listNotifications(db: Kysely<Database>, userId: string, li
       'c.topic_id as comment_topic_id',
       'actor.display_name as actor_name',
       'actor.name_display as actor_name_display',
+      'actor.country as actor_country',
       'actor.deleted_at as actor_deleted_at',
       'q.consent_withdrawn_at',
     ])

@@ -18,6 +18,7 @@ export async function latestNotifications(ctx: Ctx, viewer: Viewer): Promise<Not
     quoteId: row.quote_id,
     // As threads show them: a participant who signs "participant from COUNTRY", or who left, has no name here.
     actorName: row.actor_name && row.actor_name_display === 'name' && row.actor_deleted_at === null ? row.actor_name : null,
+    actorCountry: row.actor_deleted_at === null ? (row.actor_country ?? null) : null,
     reason: row.message,
     ...(row.kind === 'quote.created' ? { consentWithdrawn: row.consent_withdrawn_at !== null } : {}),
     createdAt: row.created_at,

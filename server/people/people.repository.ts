@@ -30,10 +30,11 @@ export type PersonRow = Awaited<ReturnType<ReturnType<typeof people>['executeTak
 /**
  * People by name, keyset-paginated on (display_name, id). The search text is a bound parameter,
  * never spliced into the SQL; it matches whatever the case (on SQLite, the case of ASCII letters
- * only). Moderators are those with the role and anyone appointed to a dialogue.
+ * only). Moderators are those with the role and anyone appointed to a dialogue. Deleted accounts are left out.
  */
 export async function listPeople(db: Kysely<Database>, filter: PeopleFilter): Promise<PersonRow[]> {
-  let query = people(db);
+  // A deleted account is nobody any more: its emptied row only stands behind the comments it kept.
+  let query = people(db).where('users.deleted_at', 'is', null);
   const needle = filter.text?.trim() ?? '';
   if (needle !== '') {
     const pattern = `%${likeLiteral(needle.toLowerCase())}%`;

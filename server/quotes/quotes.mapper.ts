@@ -7,8 +7,15 @@ import { sourceChanged } from './source-check.ts';
 /** An empty stored excerpt means the whole comment, which then follows the comment's edits. */
 export const WHOLE_COMMENT = '';
 
-/** Why the public may not see this quote now, or null when it may. */
+/** The quote's words as a report prints them: the excerpt, or the whole comment as plain text. */
+export const quoteText = (excerpt: string, commentMarkdown: string): string => (excerpt === WHOLE_COMMENT ? markdownToPlainText(commentMarkdown) : excerpt);
+
+/**
+ * Why the public may not see this quote now, or null when it may. The author's withdrawal of
+ * consent for this very quote comes first: it is for good, whatever else changes.
+ */
 function flagOf(row: QuoteWithSource, effective: Attribution | null): QuoteFlag | null {
+  if (row.consent_withdrawn_at !== null) return 'consent_withdrawn';
   if (row.comment_status === 'hidden') return 'hidden';
   if (row.comment_status === 'withdrawn') return 'withdrawn';
   if (row.comment_status !== 'published') return 'held';
@@ -18,8 +25,17 @@ function flagOf(row: QuoteWithSource, effective: Attribution | null): QuoteFlag 
   return effective === null ? 'consent_withdrawn' : null;
 }
 
-/** The quote as its audience may see it: who chose it is curation business, for moderators only. */
-function toQuoteDto(row: QuoteWithSource, moderator: boolean): Quote {
+const consentWithdrawalOf = (row: Pick<QuoteWithSource, 'consent_withdrawn_at' | 'consent_withdrawal_reason'>): Quote['consentWithdrawn'] =>
+  row.consent_withdrawn_at === null ? null : { at: row.consent_withdrawn_at, reason: row.consent_withdrawal_reason };
+
+/** Who reads a quote: the public, the dialogue's moderators, or the quoted author (on their consent page). */
+export type QuoteReader = 'public' | 'moderator' | 'author';
+
+/**
+ * The quote as its audience may see it: who chose it is curation business, for moderators only;
+ * the author's withdrawal of consent is for moderators and the author.
+ */
+function toQuoteDto(row: QuoteWithSource, reader: QuoteReader): Quote {
   const attribution = row.attribution;
   const effective = publicAttribution(row.author_consent, row.author_name_display, attribution);
   const named = effective === 'name';
@@ -28,7 +44,7 @@ function toQuoteDto(row: QuoteWithSource, moderator: boolean): Quote {
     id: row.id,
     topicId: row.topic_id,
     commentId: row.comment_id,
-    text: row.excerpt === WHOLE_COMMENT ? markdownToPlainText(row.comment_markdown) : row.excerpt,
+    text: quoteText(row.excerpt, row.comment_markdown),
     excerpt: row.excerpt !== WHOLE_COMMENT,
     attribution,
     effectiveAttribution: effective,
@@ -41,10 +57,14 @@ function toQuoteDto(row: QuoteWithSource, moderator: boolean): Quote {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     flagged: flagOf(row, effective),
-    ...(moderator ? { chosenBy: { id: row.chosen_by, displayName: row.chooser_name } } : {}),
+    ...(reader === 'moderator' ? { chosenBy: { id: row.chosen_by, displayName: row.chooser_name } } : {}),
+    ...(reader === 'public' ? {} : { consentWithdrawn: consentWithdrawalOf(row) }),
   };
 }
 
 /** What one audience may see of a topic's quotes: the public never gets a flagged one. */
 export const quotesFor = (rows: QuoteWithSource[], moderator: boolean): Quote[] =>
-  rows.map((row) => toQuoteDto(row, moderator)).filter((quote) => moderator || quote.flagged === null);
+  rows.map((row) => toQuoteDto(row, moderator ? 'moderator' : 'public')).filter((quote) => moderator || quote.flagged === null);
+
+/** One quote for its author's consent page or a moderator. */
+export const quoteFor = (row: QuoteWithSource, reader: Exclude<QuoteReader, 'public'>): Quote => toQuoteDto(row, reader);

@@ -17,6 +17,7 @@ function quotesWithSources(db: Executor) {
       'c.status as comment_status',
       'c.body_markdown as comment_markdown',
       'c.edited_at as comment_edited_at',
+      'c.author_id',
       'a.display_name as author_name',
       'a.country as author_country',
       'a.affiliation as author_affiliation',
@@ -50,6 +51,12 @@ export async function findQuote(db: Executor, id: string) {
   return db.selectFrom('quotes').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether the author of this comment withdrew consent for a quote of it that is still kept. */
+export async function hasWithdrawnQuoteOf(db: Executor, commentId: string): Promise<boolean> {
+  const row = await db.selectFrom('quotes').select('id').where('comment_id', '=', commentId).where('consent_withdrawn_at', 'is not', null).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The topics whose quotes come from this comment: where a change of the comment changes quotes. */
 export async function topicsQuotingComment(db: Executor, commentId: string): Promise<string[]> {
   const rows = await db.selectFrom('quotes').select('topic_id').distinct().where('comment_id', '=', commentId).execute();
@@ -77,6 +84,20 @@ export async function updateQuote(
   changes: Partial<Pick<QuotesTable, 'excerpt' | 'attribution' | 'updated_at'>>,
 ): Promise<void> {
   await trx.updateTable('quotes').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * Records that the quoted author withdrew consent for this quote, unless they already did: whether
+ * this call recorded it (of two withdrawals at once, one does).
+ */
+export async function markConsentWithdrawn(trx: Transaction<Database>, id: string, reason: string | null, now: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('quotes')
+    .set({ consent_withdrawn_at: now, consent_withdrawal_reason: reason, updated_at: now })
+    .where('id', '=', id)
+    .where('consent_withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function deleteQuote(trx: Transaction<Database>, id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CreateQuoteBody, DialogueQuotes, PatchQuoteBody, Quote } from '../../shared/quotes.ts';
+import type { ConsentWithdrawalBody, CreateQuoteBody, DialogueQuotes, PatchQuoteBody, Quote, QuoteDetail } from '../../shared/quotes.ts';
 import { consentAllows, type Attribution } from '../../shared/quote-consent.ts';
 import { buildExcerpt } from '../../shared/quote-text.ts';
 import type { QuoteConsent } from '../../shared/users.constants.ts';
@@ -7,23 +7,27 @@ import { findUserById } from '../auth/users.repository.ts';
 import { assertCanWrite, moderatesDialogue, type Viewer } from '../auth/viewer.ts';
 import { findComment } from '../comments/comments.repository.ts';
 import type { Ctx } from '../context.ts';
-import { listTopics } from '../dialogues/dialogues.repository.ts';
-import { visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts';
+import { findDialogueById, findTopic, listTopics } from '../dialogues/dialogues.repository.ts';
+import { dialogueTranslationsOf, languagesOf, topicTranslationsOf, visibleDialogue, visibleTopic } from '../dialogues/dialogues.service.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
 import { assertModerates, dialogueOf } from '../moderation/rights.ts';
-import { quotesFor, WHOLE_COMMENT } from './quotes.mapper.ts';
+import { tellQuotedAuthor } from './quote-notice.ts';
+import { quoteFor, quotesFor, quoteText, WHOLE_COMMENT } from './quotes.mapper.ts';
 import {
   deleteQuote,
   findQuote,
   findQuoteWithSource,
+  hasWithdrawnQuoteOf,
   insertQuote,
   listDialogueQuotes,
   lockTopicQuotes,
+  markConsentWithdrawn,
   quoteOrder,
   renumberQuotes,
   updateQuote,
+  type QuoteWithSource,
 } from './quotes.repository.ts';
 
 const REFUSALS: Record<QuoteConsent, string> = {
@@ -33,10 +37,12 @@ const REFUSALS: Record<QuoteConsent, string> = {
   name: 'The author consents to any attribution.',
 };
 
-async function assertConsent(ctx: Ctx, authorId: string, attribution: Attribution): Promise<void> {
+/** The comment's author, when their consent allows this attribution (409 `quote_not_allowed` otherwise). */
+async function assertConsent(ctx: Ctx, authorId: string, attribution: Attribution) {
   const author = await findUserById(ctx.db, authorId);
   const consent = author?.quote_consent ?? 'none';
-  if (!consentAllows(consent, attribution)) throw new AppError(409, 'quote_not_allowed', REFUSALS[consent]);
+  if (!author || !consentAllows(consent, attribution)) throw new AppError(409, 'quote_not_allowed', REFUSALS[consent]);
+  return author;
 }
 
 /** The stored excerpt for a selection: the quote text, or WHOLE_COMMENT when it covers it all. */
@@ -58,7 +64,7 @@ export async function dialogueOfQuote(ctx: Ctx, viewer: Viewer | null, quoteId: 
 async function moderatorView(ctx: Ctx, quoteId: string): Promise<Quote> {
   const row = await findQuoteWithSource(ctx.db, quoteId);
   if (!row) throw notFound('This quote');
-  return quotesFor([row], true)[0]!;
+  return quoteFor(row, 'moderator');
 }
 
 /** Every topic of the dialogue with its quotes in curated order; flagged ones only for its moderators. */
@@ -85,10 +91,16 @@ export async function createQuote(ctx: Ctx, viewer: Viewer, commentId: string, i
   assertModerates(viewer, dialogue.id);
   assertCanWrite(viewer);
   if (comment.status !== 'published') throw new AppError(409, 'comment_not_published', 'Only a published comment can be quoted.');
-  await assertConsent(ctx, comment.author_id, input.attribution);
+  const author = await assertConsent(ctx, comment.author_id, input.attribution);
+  // Quoting the comment again would undo the author's withdrawal: they said no to these words.
+  if (await hasWithdrawnQuoteOf(ctx.db, commentId)) {
+    throw new AppError(409, 'quote_not_allowed', 'The author withdrew consent for a quote of this comment: it may not be quoted again.');
+  }
   const excerpt = excerptOf(comment.body_markdown, input.excerpt ?? null);
   const id = newId();
   const now = nowIso();
+  // A moderator quoting their own words is not told about it.
+  const tellAuthor = author.id !== viewer.id && author.deleted_at === null;
   await ctx.write(async (trx) => {
     await lockTopicQuotes(trx, topic.id);
     const order = await quoteOrder(trx, topic.id);
@@ -112,8 +124,13 @@ export async function createQuote(ctx: Ctx, viewer: Viewer, commentId: string, i
       targetId: id,
       after: { commentId, excerpt: excerpt !== WHOLE_COMMENT, attribution: input.attribution, position },
     });
+    if (tellAuthor) {
+      const text = quoteText(excerpt, comment.body_markdown);
+      await tellQuotedAuthor(ctx, trx, { author, moderatorId: viewer.id, quoteId: id, topic, commentId, text, now });
+    }
   });
   ctx.realtime.quotesChanged(topic.id);
+  if (tellAuthor) ctx.realtime.notified(author.id);
   return moderatorView(ctx, id);
 }
 
@@ -190,4 +207,67 @@ export async function removeQuote(ctx: Ctx, viewer: Viewer, quoteId: string): Pr
   });
   if (!found) throw notFound('This quote');
   ctx.realtime.quotesChanged(quote.topic_id);
+}
+
+const notQuotedAuthor = (): AppError =>
+  new AppError(403, 'not_quoted_author', 'Only the author of the quoted comment can see this quote here or withdraw consent for it.');
+
+const alreadyWithdrawn = (): AppError => new AppError(409, 'consent_already_withdrawn', 'You have already withdrawn your consent for this quote.');
+
+/** The quote, when the viewer wrote the quoted comment: for the route guard, before the body is read (404, then 403). */
+export async function assertQuotedAuthor(ctx: Ctx, viewer: Viewer, quoteId: string): Promise<QuoteWithSource> {
+  const row = await findQuoteWithSource(ctx.db, quoteId);
+  if (!row) throw notFound('This quote');
+  if (row.author_id !== viewer.id) throw notQuotedAuthor();
+  return row;
+}
+
+/**
+ * One quote with its topic and dialogue, for the quoted author's consent page and for the
+ * dialogue's moderators; anyone else is refused (403 `not_quoted_author`), whatever the quote.
+ */
+export async function quoteDetail(ctx: Ctx, viewer: Viewer, quoteId: string): Promise<QuoteDetail> {
+  const row = await findQuoteWithSource(ctx.db, quoteId);
+  if (!row) throw notFound('This quote');
+  const topic = await findTopic(ctx.db, row.topic_id);
+  const dialogue = topic ? await findDialogueById(ctx.db, topic.dialogue_id) : undefined;
+  if (!topic || !dialogue) throw notFound('This quote');
+  const reader = row.author_id === viewer.id ? 'author' : moderatesDialogue(viewer, dialogue.id) ? 'moderator' : null;
+  if (reader === null) throw notQuotedAuthor();
+  return {
+    quote: quoteFor(row, reader),
+    mine: reader === 'author',
+    topic: { id: topic.id, number: topic.number, question: topic.question, translations: topicTranslationsOf(topic) },
+    dialogue: { slug: dialogue.slug, title: dialogue.title, languages: languagesOf(dialogue), translations: dialogueTranslationsOf(dialogue) },
+  };
+}
+
+/**
+ * The quoted author withdraws consent for one quote, for good: every export leaves it out from
+ * now on and the curators see it flagged, with the reason. Audited; a second withdrawal is 409
+ * `consent_already_withdrawn`. A suspended author may still withdraw: it is not posting.
+ */
+export async function withdrawConsent(ctx: Ctx, viewer: Viewer, quoteId: string, input: ConsentWithdrawalBody = {}): Promise<void> {
+  const row = await assertQuotedAuthor(ctx, viewer, quoteId);
+  if (row.consent_withdrawn_at !== null) throw alreadyWithdrawn();
+  const topic = await findTopic(ctx.db, row.topic_id);
+  if (!topic) throw notFound('This quote');
+  const reason = input.reason?.trim() || null;
+  const now = nowIso();
+  const done = await ctx.write(async (trx) => {
+    if (!(await markConsentWithdrawn(trx, quoteId, reason, now))) return false;
+    await recordAction(trx, {
+      dialogueId: topic.dialogue_id,
+      actorId: viewer.id,
+      action: 'quote.consent_withdrawn',
+      targetType: 'quote',
+      targetId: quoteId,
+      reason,
+      before: { commentId: row.comment_id, consentWithdrawn: false },
+      after: { commentId: row.comment_id, consentWithdrawn: true },
+    });
+    return true;
+  });
+  if (!done) throw alreadyWithdrawn();
+  ctx.realtime.quotesChanged(row.topic_id);
 }

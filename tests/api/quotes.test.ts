@@ -159,8 +159,8 @@ describeOnEachDatabase('quotes', (kind) => {
       const c = await created(t, mod, comment.id, { attribution: 'none', excerpt: 'find work faster.' });
       const reply = await call(t, 'GET', `/api/dialogues/${dialogue.slug}/quotes`);
       expect(reply.statusCode).toBe(200);
-      // Who chose a quote is for moderators only.
-      const publicView = ({ chosenBy: _chosenBy, ...rest }: Quote) => rest;
+      // Who chose a quote, and the author's withdrawal of consent, are for moderators only.
+      const publicView = ({ chosenBy: _chosenBy, consentWithdrawn: _consentWithdrawn, ...rest }: Quote) => rest;
       expect(reply.json<DialogueQuotes>()).toEqual({
         topics: [
           { topicId: topic.id, number: 1, question: topic.question, quotes: [a, c].map(publicView) },

@@ -40,6 +40,7 @@ const dialogue: DialogueSummary = {
   createdAt: '2026-11-01T00:00:00.000Z',
   editWindowMinutes: 15,
   wallEnabled: true,
+  requireVerifiedEmail: false,
   quoteAttribution: 'none',
   commentTotal: 0,
   reportsToHold: 3,

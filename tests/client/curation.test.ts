@@ -135,6 +135,19 @@ describe('CurationList', () => {
     expect(news).toHaveLength(1);
   });
 
+  it('says so when the author of a quote withdraws consent for it, once', async () => {
+    const { list, news } = setup(twoTopics());
+    await list.load();
+    const withdrawn = quote('b', 't1', 2, { flagged: 'consent_withdrawn', consentWithdrawn: { at: '2026-07-13T10:00:00.000Z', reason: 'Too personal.' } });
+    const change: QuotesChanged = { dialogueId: DIALOGUE, topicId: 't1', quotes: [quote('a', 't1', 1), withdrawn, quote('c', 't1', 3)] };
+    list.apply(change);
+    expect(list.topics[0]!.quotes[1]).toEqual(withdrawn);
+    expect(list.flaggedCount).toBe(1);
+    expect(news).toEqual([{ kind: 'consentWithdrawn', topicNumber: 1, position: 2 }]);
+    list.apply(change);
+    expect(news).toHaveLength(1);
+  });
+
   it('takes the echo of its own move in silence, with the server’s details', async () => {
     const { list, news, patches } = setup(twoTopics());
     await list.load();

@@ -1,8 +1,8 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Comment, CommentPage } from '../../shared/comments.ts';
+import type { CommentPage } from '../../shared/comments.ts';
 import { Connection, type RealtimeSocket } from '../../client/src/lib/realtime.svelte.ts';
-import { LiveTopic } from '../../client/src/lib/state/live-topic.svelte.ts';
+import { LiveTopic, type PageLoader } from '../../client/src/lib/state/live-topic.svelte.ts';
 import { call, dialogueWithTopic, participant, postComment } from '../helpers/factories.ts';
 import { connect, joinTopic, listen } from '../helpers/sockets.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -29,14 +29,18 @@ describe('LiveTopic, the client’s live thread, against a real server', () => {
     await t.close();
   });
 
-  function liveTopic(topicId: string) {
+  /** One page of the thread as the client reads it, `limit` comments at a time. */
+  const pageOf =
+    (topicId: string, limit = 200) =>
+    async (after?: string): Promise<CommentPage> => {
+      const response = await fetch(`${url}/api/topics/${topicId}/comments?limit=${limit}${after === undefined ? '' : `&after=${after}`}`);
+      return (await response.json()) as CommentPage;
+    };
+
+  function liveTopic(topicId: string, loadPage: PageLoader = pageOf(topicId)) {
     const socket: RealtimeSocket = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100 });
     const connection = new Connection(socket);
-    const loadAll = async (): Promise<Comment[]> => {
-      const response = await fetch(`${url}/api/topics/${topicId}/comments?limit=200`);
-      return ((await response.json()) as CommentPage).items;
-    };
-    const topic = new LiveTopic(topicId, loadAll);
+    const topic = new LiveTopic(topicId, loadPage);
     const stop = topic.follow(Promise.resolve(connection));
     cleanups.push(() => {
       stop();
@@ -55,6 +59,25 @@ describe('LiveTopic, the client’s live thread, against a real server', () => {
     await postComment(t, author, data.id, { body: 'Two.' });
     await waitFor(() => topic.comments.length === 2, 'the live comment');
     expect(topic.comments.map((c) => c.seq)).toEqual([1, 2]);
+  });
+
+  it('shows the first page at once, reads the others after it, and joins live once the thread is complete', async () => {
+    const { topic: data } = await dialogueWithTopic(t);
+    const author = await participant(t);
+    for (const body of ['One.', 'Two.', 'Three.', 'Four.', 'Five.']) await postComment(t, author, data.id, { body });
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const firstPage = pageOf(data.id, 2);
+    // The pages after the first wait until released.
+    const { topic, connection } = liveTopic(data.id, async (after) => (after === undefined ? firstPage() : held.then(() => firstPage(after))));
+    await waitFor(() => !topic.loading && connection.state === 'online', 'the first page');
+    expect(topic.comments.map((c) => c.seq)).toEqual([1, 2]);
+    expect(topic.complete).toBe(false);
+    expect(topic.viewers).toBe(0);
+    release();
+    await waitFor(() => topic.complete && topic.viewers === 1, 'the other pages, then the join');
+    expect(topic.comments.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(topic.arrivalSeq).toBe(5);
   });
 
   it('after a lost connection, catches up on exactly what it missed, edits included, with nothing doubled', async () => {

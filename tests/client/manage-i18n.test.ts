@@ -24,6 +24,9 @@ import { dialogueSettingsFr } from '../../client/src/lib/i18n/sections/dialogue-
 import { threadModerationEn } from '../../client/src/lib/i18n/sections/thread-moderation.en.ts';
 import { threadModerationEs } from '../../client/src/lib/i18n/sections/thread-moderation.es.ts';
 import { threadModerationFr } from '../../client/src/lib/i18n/sections/thread-moderation.fr.ts';
+import { mailEn } from '../../client/src/lib/i18n/sections/mail.en.ts';
+import { mailEs } from '../../client/src/lib/i18n/sections/mail.es.ts';
+import { mailFr } from '../../client/src/lib/i18n/sections/mail.fr.ts';
 import { PLACEHOLDER } from '../../client/src/lib/i18n/messages.ts';
 import { ANNEX_WARNING_CODES } from '../../shared/exports.constants.ts';
 import { QUOTE_FLAGS } from '../../shared/quotes.ts';
@@ -42,6 +45,7 @@ const SECTIONS: Record<string, { en: Catalogue; fr: Catalogue; es: Catalogue }> 
   audit: { en: auditEn, fr: auditFr, es: auditEs },
   'dialogue-settings': { en: dialogueSettingsEn, fr: dialogueSettingsFr, es: dialogueSettingsEs },
   'thread-moderation': { en: threadModerationEn, fr: threadModerationFr, es: threadModerationEs },
+  mail: { en: mailEn, fr: mailFr, es: mailEs },
 };
 
 // Messages spelt the same in the other language, or with no words in them.
@@ -61,6 +65,8 @@ const SAME: Record<'fr' | 'es', string[]> = {
     'export.format.md',
     'export.format.pdf',
     'export.formatLegend',
+    'mail.kind.mention',
+    'mail.list',
     'quote.lineName',
     'quoteForm.attribution',
     'quoteForm.author',

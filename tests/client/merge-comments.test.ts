@@ -19,6 +19,14 @@ const comment = (seq: number, changeSeq = seq, bodyHtml = `<p>${seq}</p>`): Comm
 });
 
 describe('mergeComments', () => {
+  it('appends comments newer than all those shown, keeping the others as they are', () => {
+    const list = [comment(1), comment(2)];
+    const merged = mergeComments(list, [comment(3), comment(4)]);
+    expect(merged.map((c) => c.seq)).toEqual([1, 2, 3, 4]);
+    expect(merged[0]).toBe(list[0]);
+    expect(list.map((c) => c.seq)).toEqual([1, 2]);
+  });
+
   it('appends new comments and keeps seq order when they arrive out of order', () => {
     expect(mergeComments([comment(1)], [comment(3), comment(2)]).map((c) => c.seq)).toEqual([1, 2, 3]);
   });

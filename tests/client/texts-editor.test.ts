@@ -46,6 +46,7 @@ function dialogue(extra: Partial<Dialogue> = {}): Dialogue {
     createdAt: '2010-12-01T00:00:00.000Z',
     editWindowMinutes: 15,
     wallEnabled: true,
+    requireVerifiedEmail: false,
     quoteAttribution: 'none',
     topics: [topic('t2', 2), topic('t1', 1, { translations: { fr: { question: 'Question 1 (fr)' } } })],
     ...extra,

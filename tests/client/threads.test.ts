@@ -48,4 +48,15 @@ describe('buildThreads', () => {
     expect(next[1]!.replies[0]!.bodyHtml).toBe('<p>edited</p>');
     expect(next.map((t) => t.comment.id)).toEqual(['a', 'b', 'c']);
   });
+
+  it('adds comments posted after all the others to the threads they join, as grouping them all again would', () => {
+    const before = [comment('a', 1), comment('b', 2), comment('a1', 3, 'a'), comment('x1', 4, 'gone')];
+    const first = buildThreads(before);
+    const after = [...before, comment('b1', 5, 'b'), comment('c', 6), comment('x2', 7, 'x1'), comment('c1', 8, 'c')];
+    const next = buildThreads(after, first, before);
+    expect(next.map((t) => [t.comment.id, t.replies.map((r) => r.id)])).toEqual(shape(after));
+    expect(next[0]).toBe(first[0]);
+    expect(next[1]).not.toBe(first[1]);
+    expect(first[1]!.replies).toEqual([]);
+  });
 });

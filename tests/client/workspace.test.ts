@@ -29,6 +29,7 @@ function dialogue(extra: Partial<Dialogue> = {}): Dialogue {
     createdAt: '2010-07-01T00:00:00.000Z',
     editWindowMinutes: 30,
     wallEnabled: true,
+    requireVerifiedEmail: false,
     quoteAttribution: 'none',
     commentTotal: 0,
     reportsToHold: 3,

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
@@ -19,6 +21,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitSocketsPerAddress: 10_000,
     rateLimitCatchUpPerMinute: 10_000_000,
     logLevel: 'silent',
+    // Mail without SMTP_URL goes to .eml files: the tests' go to a directory of their own.
+    mailOutboxDir: join(tmpdir(), 'vd-test-outbox'),
     ...overrides,
   };
 }

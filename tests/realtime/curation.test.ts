@@ -42,7 +42,7 @@ describeOnEachDatabase('curation events', (kind) => {
       const quote = created.json<Quote>();
       expect(await toModerator).toEqual({ dialogueId: dialogue.id, topicId: topic.id, quotes: [quote] });
       // The public version never names the moderator who chose the quote.
-      const { chosenBy: _chosenBy, ...publicQuote } = quote;
+      const { chosenBy: _chosenBy, consentWithdrawn: _consentWithdrawn, ...publicQuote } = quote;
       expect(await toReader).toEqual({ dialogueId: dialogue.id, topicId: topic.id, quotes: [publicQuote] });
 
       const flaggedForModerator = nextEvent(modSocket, 'quote:changed', (change) => change.quotes[0]?.flagged === 'hidden');
@@ -53,6 +53,26 @@ describeOnEachDatabase('curation events', (kind) => {
       expect((await goneForReader).quotes).toEqual([]);
       await pause(100);
       expect(seenByOutsider.every((change) => change.quotes.every((q) => q.flagged === null))).toBe(true);
+    });
+
+    it('tells the quoted author at once, and the curators when the author withdraws consent (the public loses the quote)', async () => {
+      const { dialogue, topic } = await dialogueWithTopic(t);
+      const mod = await moderator(t, dialogue);
+      const writer = await participant(t);
+      const comment = await postComment(t, writer, topic.id, { body: 'Savings groups built trust.' });
+      const [modSocket, reader, authorSocket] = await Promise.all([open(mod), open(null, dialogue.id), open(writer)]);
+      const told = nextEvent(authorSocket, 'notification:created');
+      const created = await call(t, 'POST', `/api/comments/${comment.id}/quotes`, { as: mod, body: { attribution: 'none' } });
+      expect(created.statusCode).toBe(201);
+      await told;
+      const quote = created.json<Quote>();
+
+      const flagged = nextEvent(modSocket, 'quote:changed', (change) => change.quotes[0]?.consentWithdrawn != null);
+      const gone = nextEvent(reader, 'quote:changed', (change) => change.quotes.length === 0);
+      const withdrawn = await call(t, 'POST', `/api/quotes/${quote.id}/consent-withdrawal`, { as: writer, body: { reason: 'Too personal.' } });
+      expect(withdrawn.statusCode).toBe(204);
+      expect((await flagged).quotes).toMatchObject([{ id: quote.id, flagged: 'consent_withdrawn', consentWithdrawn: { reason: 'Too personal.' } }]);
+      expect((await gone).quotes).toEqual([]);
     });
 
     it('announces a new order after a move and a delete', async () => {

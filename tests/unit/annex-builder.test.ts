@@ -8,6 +8,7 @@ const quote = (id: string, overrides: Partial<AnnexQuote> = {}, author: Partial<
   topicId: 't1',
   excerpt: '',
   attribution: 'name',
+  consentWithdrawn: false,
   comment: { status: 'published', bodyMarkdown: `Text of ${id}.` },
   sourceChanged: false,
   author: { displayName: `Author ${id}`, nameDisplay: 'name', country: 'ES', affiliation: 'ngo', quoteConsent: 'name', ...author },
@@ -100,6 +101,28 @@ describe('buildAnnex', () => {
       ['source_changed', 'changed'],
       ['topic_without_quotes', 't2'],
     ]);
+  });
+
+  it('leaves out, for good, a quote whose author withdrew consent for it, whatever else holds', () => {
+    const input = data([
+      quote('kept'),
+      quote('withdrawn', { consentWithdrawn: true }),
+      quote('withdrawn-hidden', { consentWithdrawn: true, comment: { status: 'hidden', bodyMarkdown: 'Hidden words.' } }),
+    ]);
+    const text = markdown(input);
+    expect(text).toContain('“Text of kept.”');
+    expect(text).not.toContain('Text of withdrawn.');
+    expect(annexWarnings(input).map((w) => [w.code, w.quoteId ?? w.topicId])).toEqual([
+      ['consent_withdrawn', 'withdrawn'],
+      ['consent_withdrawn', 'withdrawn-hidden'],
+      ['topic_without_quotes', 't2'],
+    ]);
+    expect(annexWarnings(input)[0]).toEqual({
+      code: 'consent_withdrawn',
+      message: 'A quote in topic 1 is left out: its author withdrew consent for it.',
+      quoteId: 'withdrawn',
+      topicId: 't1',
+    });
   });
 
   it('prints summaries only when approved, and warns otherwise', () => {

@@ -19,6 +19,7 @@ export interface WarningText {
 const KINDS: Partial<Record<string, WarningKind>> = {
   quote_source_unavailable: 'leftOut',
   quote_consent_withdrawn: 'leftOut',
+  consent_withdrawn: 'leftOut',
   source_changed: 'leftOut',
   topic_without_quotes: 'leftOut',
   quote_attribution_narrowed: 'changed',
@@ -54,6 +55,7 @@ export function describeWarning(
   switch (warning.code) {
     case 'quote_source_unavailable':
     case 'quote_consent_withdrawn':
+    case 'consent_withdrawn':
     case 'source_changed':
     case 'quote_attribution_narrowed':
       return { kind, text, href: `${curation}#quote-${warning.quoteId ?? ''}`, action: i18n.t('warning.fixQuote') };

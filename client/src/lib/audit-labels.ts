@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS: Record<AuditAction, PlainKey> = {
   'quote.create': 'audit.quote.create',
   'quote.update': 'audit.quote.update',
   'quote.delete': 'audit.quote.delete',
+  'quote.consent_withdrawn': 'audit.quote.consent_withdrawn',
   'summary.save': 'audit.summary.save',
   'summary.approve': 'audit.summary.approve',
 };
@@ -118,6 +119,7 @@ const FIELDS: Record<string, { label: PlainKey; kind: FieldKind }> = {
   excerpt: { label: 'audit.field.excerpt', kind: 'excerpt' },
   attribution: { label: 'audit.field.attribution', kind: 'attribution' },
   position: { label: 'audit.field.position', kind: 'number' },
+  consentWithdrawn: { label: 'audit.field.consentWithdrawn', kind: 'yesNo' },
   version: { label: 'audit.field.version', kind: 'number' },
   length: { label: 'audit.field.length', kind: 'characters' },
 };

@@ -24,6 +24,7 @@ const BY_CODE: Partial<Record<ErrorCode, PlainKey>> = {
   already_reported: 'writeError.alreadyReported',
   own_comment: 'writeError.ownComment',
   suspended: 'writeError.suspended',
+  email_not_verified: 'writeError.emailNotVerified',
   parent_unavailable: 'writeError.parentGone',
   empty_body: 'writeError.empty',
   quote_not_allowed: 'manageError.consent',

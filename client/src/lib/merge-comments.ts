@@ -14,6 +14,12 @@ const leftView = (comment: Comment): boolean => (comment.status === 'pending' ||
  */
 export function mergeComments(list: readonly Comment[], incoming: readonly Comment[]): Comment[] {
   if (incoming.length === 0) return list as Comment[];
+  // The common case, comments newer than all shown (a live comment, the next page): a `seq` is
+  // never reused in a topic, so none of them is known yet, and a 2,000-comment thread is not
+  // looked through for each.
+  if (incoming.every((comment, i) => comment.seq > (i === 0 ? (list.at(-1)?.seq ?? 0) : incoming[i - 1]!.seq) && !leftView(comment))) {
+    return [...list, ...incoming];
+  }
   const byId = new Map(list.map((comment) => [comment.id, comment]));
   let appendOnly = true;
   let lastSeq = list.at(-1)?.seq ?? 0;

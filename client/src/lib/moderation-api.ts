@@ -40,7 +40,7 @@ export function auditLog(query: AuditQuery): Promise<AuditLog> {
 }
 
 /** The dialogue settings moderation depends on. */
-export type ModerationSettings = Pick<PatchDialogueBody, 'moderation' | 'reportsToHold' | 'holdFirstComment'>;
+export type ModerationSettings = Pick<PatchDialogueBody, 'moderation' | 'reportsToHold' | 'holdFirstComment' | 'requireVerifiedEmail'>;
 
 export async function saveModerationSettings(slug: string, settings: ModerationSettings): Promise<Dialogue> {
   return (await (await request('PATCH', `/api/dialogues/${segment(slug)}`, settings)).json()) as Dialogue;

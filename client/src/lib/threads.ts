@@ -13,8 +13,13 @@ const sameThread = (a: Thread, b: Thread): boolean =>
  * Threads in posting order; a reply whose parent is not in the list stands on its own. A thread
  * whose comments did not change is the very object of `previous`: a keyed list then leaves its
  * nodes alone entirely, and a comment arriving in a long topic costs one thread, not all of them.
+ * `previousComments`, what `previous` was built from: when `comments` only adds to its end, the
+ * threads are not grouped again.
  */
-export function buildThreads(comments: readonly Comment[], previous: readonly Thread[] = []): Thread[] {
+export function buildThreads(comments: readonly Comment[], previous: readonly Thread[] = [], previousComments?: readonly Comment[]): Thread[] {
+  if (previousComments && previous.length > 0 && extendsList(comments, previousComments)) {
+    return appendToThreads(previous, comments.slice(previousComments.length));
+  }
   const threads = groupThreads(comments);
   if (previous.length === 0) return threads;
   const before = new Map(previous.map((thread) => [thread.comment.id, thread]));
@@ -22,6 +27,32 @@ export function buildThreads(comments: readonly Comment[], previous: readonly Th
     const old = before.get(thread.comment.id);
     return old && sameThread(old, thread) ? old : thread;
   });
+}
+
+/** Whether `comments` is `before` (the very objects, in order) with comments added at the end. */
+function extendsList(comments: readonly Comment[], before: readonly Comment[]): boolean {
+  if (comments.length < before.length) return false;
+  for (let i = 0; i < before.length; i++) if (comments[i] !== before[i]) return false;
+  return true;
+}
+
+/**
+ * Comments posted after all the others (a live comment) join the threads as grouping them all
+ * again would put them, and only the threads they join change: a reply usually answers a recent
+ * thread, looked for from the end.
+ */
+function appendToThreads(previous: readonly Thread[], added: readonly Comment[]): Thread[] {
+  const threads = [...previous];
+  for (const comment of added) {
+    const at = comment.parentId === null ? -1 : threads.findLastIndex((thread) => thread.comment.id === comment.parentId);
+    if (at === -1) {
+      threads.push({ comment, replies: [] });
+      continue;
+    }
+    const thread = threads[at]!;
+    threads[at] = { comment: thread.comment, replies: [...thread.replies, comment] };
+  }
+  return threads;
 }
 
 function groupThreads(comments: readonly Comment[]): Thread[] {

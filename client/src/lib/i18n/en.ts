@@ -138,6 +138,7 @@ export const en = {
   'live.typingSeveral': 'Several participants are writing…',
 
   'comment.participantFrom': 'Participant from {country}',
+  'comment.formerParticipant': 'Former participant',
   'comment.edited': 'edited',
   'comment.editedAt': 'Edited on {date}',
   'comment.inReplyTo': 'In reply to {name}',
@@ -214,6 +215,7 @@ export const en = {
   'writeError.alreadyReported': 'You have already reported this comment; moderators will review it.',
   'writeError.ownComment': 'You cannot report your own comment; you can edit or withdraw it.',
   'writeError.suspended': 'Your account is suspended: you can read, but not post.',
+  'writeError.emailNotVerified': 'This dialogue asks you to confirm your e-mail address before posting: open the link we sent you. Your text is kept.',
   'writeError.signedOut': 'You are no longer signed in. Sign in again; your text is kept.',
   'writeError.parentGone': 'The comment you are answering is no longer available.',
   'writeError.empty': 'Write some text first.',

@@ -138,6 +138,7 @@ export const es: Messages = {
   'live.typingSeveral': 'Varios participantes están escribiendo…',
 
   'comment.participantFrom': 'Participante de {country}',
+  'comment.formerParticipant': 'Exparticipante',
   'comment.edited': 'editado',
   'comment.editedAt': 'Editado el {date}',
   'comment.inReplyTo': 'En respuesta a {name}',
@@ -214,6 +215,8 @@ export const es: Messages = {
   'writeError.alreadyReported': 'Ya ha denunciado este comentario; la moderación lo revisará.',
   'writeError.ownComment': 'No puede denunciar su propio comentario; puede editarlo o retirarlo.',
   'writeError.suspended': 'Su cuenta está suspendida: puede leer, pero no publicar.',
+  'writeError.emailNotVerified':
+    'Este diálogo le pide confirmar su dirección de correo antes de publicar: abra el enlace que le enviamos. Su texto se conserva.',
   'writeError.signedOut': 'Su sesión ha terminado. Vuelva a iniciar sesión; su texto se conserva.',
   'writeError.parentGone': 'El comentario al que responde ya no está disponible.',
   'writeError.empty': 'Escriba primero un texto.',

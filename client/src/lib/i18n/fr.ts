@@ -141,6 +141,7 @@ export const fr: Messages = {
   'live.typingSeveral': 'Plusieurs participants sont en train d’écrire…',
 
   'comment.participantFrom': 'Participant(e) – {country}',
+  'comment.formerParticipant': 'Ancien(ne) participant(e)',
   'comment.edited': 'modifié',
   'comment.editedAt': 'Modifié le {date}',
   'comment.inReplyTo': 'En réponse à {name}',
@@ -217,6 +218,8 @@ export const fr: Messages = {
   'writeError.alreadyReported': 'Vous avez déjà signalé ce commentaire\u00a0; la modération va l’examiner.',
   'writeError.ownComment': 'Vous ne pouvez pas signaler votre propre commentaire\u00a0; vous pouvez le modifier ou le retirer.',
   'writeError.suspended': 'Votre compte est suspendu\u00a0: vous pouvez lire, mais pas publier.',
+  'writeError.emailNotVerified':
+    'Ce dialogue vous demande de confirmer votre adresse e-mail avant de publier\u00a0: ouvrez le lien que nous vous avons envoyé. Votre texte est conservé.',
   'writeError.signedOut': 'Vous n’êtes plus connecté(e). Reconnectez-vous\u00a0; votre texte est conservé.',
   'writeError.parentGone': 'Le commentaire auquel vous répondez n’est plus disponible.',
   'writeError.empty': 'Écrivez d’abord un texte.',

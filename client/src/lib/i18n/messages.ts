@@ -1,9 +1,12 @@
 import type { en } from './en.ts';
+import type { accountEn } from './sections/account.en.ts';
 import type { auditEn } from './sections/audit.en.ts';
+import type { consentEn } from './sections/consent.en.ts';
 import type { curationEn } from './sections/curation.en.ts';
 import type { dialogueSettingsEn } from './sections/dialogue-settings.en.ts';
 import type { exportEn } from './sections/export.en.ts';
 import type { manageEn } from './sections/manage.en.ts';
+import type { mailEn } from './sections/mail.en.ts';
 import type { moderationEn } from './sections/moderation.en.ts';
 import type { outcomeEn } from './sections/outcome.en.ts';
 import type { peopleEn } from './sections/people.en.ts';
@@ -13,16 +16,21 @@ import type { threadModerationEn } from './sections/thread-moderation.en.ts';
 import type { workspaceEn } from './sections/workspace.en.ts';
 import type { topicsEditorEn } from './sections/topics-editor.en.ts';
 import type { textsEn } from './sections/texts.en.ts';
+import type { threadEn } from './sections/thread.en.ts';
+import type { socialEn } from './sections/social.en.ts';
 
 // Types only: the sections' messages reach the browser with the screens that use them (sections/*.ts).
 /** Every message of the interface in English: the main catalogue's and every section's. */
 type English = typeof en &
+  typeof accountEn &
   typeof workspaceEn &
   typeof moderationEn &
   typeof threadModerationEn &
   typeof auditEn &
+  typeof consentEn &
   typeof dialogueSettingsEn &
   typeof manageEn &
+  typeof mailEn &
   typeof curationEn &
   typeof summaryEn &
   typeof statsEn &
@@ -30,7 +38,9 @@ type English = typeof en &
   typeof outcomeEn &
   typeof exportEn &
   typeof topicsEditorEn &
-  typeof textsEn;
+  typeof textsEn &
+  typeof threadEn &
+  typeof socialEn;
 
 export type MessageKey = keyof English;
 /** A translation of a catalogue: exactly the keys of its English version, any wording. */

@@ -30,6 +30,7 @@ export class Composer extends MarkdownDraft {
   error: unknown = $state.raw();
 
   readonly parent: Comment | null;
+  readonly topicId: string;
   readonly #options: ComposerOptions;
   readonly #key: string;
   readonly #now: () => number;
@@ -41,6 +42,7 @@ export class Composer extends MarkdownDraft {
     const saved = options.drafts.load(key);
     super(options.render, saved?.body ?? '');
     this.parent = options.parent;
+    this.topicId = options.topicId;
     this.#options = options;
     this.#key = key;
     this.#now = options.now ?? Date.now;

@@ -8,7 +8,9 @@ export type CurationNews =
   | { kind: 'attribution'; quote: Quote }
   | { kind: 'removed'; topicNumber: number }
   /** someone else changed a topic's quotes */
-  | { kind: 'changed'; topicNumber: number };
+  | { kind: 'changed'; topicNumber: number }
+  /** the author of a quote withdrew consent for it, just now */
+  | { kind: 'consentWithdrawn'; topicNumber: number; position: number };
 
 export interface CurationOptions {
   load: () => Promise<DialogueQuotes>;
@@ -100,8 +102,10 @@ export class CurationList {
     if (!topic) return;
     // The echo of one of our own changes shows what is already shown: taken in silence.
     const news = !sameContent(topic.quotes, change.quotes);
+    const withdrawn = change.quotes.find((quote) => quote.consentWithdrawn && !topic.quotes.some((was) => was.id === quote.id && was.consentWithdrawn));
     this.#setQuotes(change.topicId, change.quotes);
-    if (news) this.#options.announce({ kind: 'changed', topicNumber: topic.number });
+    if (withdrawn) this.#options.announce({ kind: 'consentWithdrawn', topicNumber: topic.number, position: withdrawn.position });
+    else if (news) this.#options.announce({ kind: 'changed', topicNumber: topic.number });
   }
 
   topicOf(quoteId: string): TopicQuotes | undefined {
@@ -222,8 +226,17 @@ const holdsQuote = (held: Quote[], saved: Quote): boolean => {
   return !there || there.updatedAt >= saved.updatedAt;
 };
 
-/** What a moderator sees of a quote: its place, words, attribution and flag (not when it was last touched). */
+/** What a moderator sees of a quote: its place, words, attribution and flags (not when it was last touched). */
 const shown = (quote: Quote): string =>
-  JSON.stringify([quote.id, quote.position, quote.text, quote.attribution, quote.effectiveAttribution, quote.attributionLabel, quote.flagged]);
+  JSON.stringify([
+    quote.id,
+    quote.position,
+    quote.text,
+    quote.attribution,
+    quote.effectiveAttribution,
+    quote.attributionLabel,
+    quote.flagged,
+    quote.consentWithdrawn ?? null,
+  ]);
 
 const sameContent = (a: readonly Quote[], b: readonly Quote[]): boolean => a.length === b.length && a.every((quote, i) => shown(quote) === shown(b[i]!));

@@ -73,6 +73,8 @@ export class DialogueSettings {
   policy: Dialogue['moderation'] = $state('post');
   reportsToHold = $state('');
   holdFirstComment = $state(false);
+  /** only participants with a confirmed e-mail address may post */
+  requireVerifiedEmail = $state(false);
   reportsInvalid = $state(false);
   readonly settingsSave = new Saving();
 
@@ -152,8 +154,11 @@ export class DialogueSettings {
       this.settingsSave.done = false;
       return;
     }
+    // Sent when it changed: a dialogue read before the setting existed keeps its default.
+    const verified = this.requireVerifiedEmail === (this.dialogue?.requireVerifiedEmail ?? false) ? {} : { requireVerifiedEmail: this.requireVerifiedEmail };
     const settings: ModerationSettings = {
       moderation: this.policy,
+      ...verified,
       ...(this.hasHoldSettings ? { reportsToHold: reports!, holdFirstComment: this.holdFirstComment } : {}),
     };
     await this.settingsSave.run(async () => this.#adopt(await this.#api.save(this.slug, settings)));
@@ -305,5 +310,6 @@ export class DialogueSettings {
     this.policy = dialogue.moderation;
     this.reportsToHold = dialogue.reportsToHold === undefined ? '' : String(dialogue.reportsToHold);
     this.holdFirstComment = dialogue.holdFirstComment ?? false;
+    this.requireVerifiedEmail = dialogue.requireVerifiedEmail ?? false;
   }
 }

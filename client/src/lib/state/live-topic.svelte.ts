@@ -1,4 +1,4 @@
-import type { Comment } from '../../../../shared/comments.ts';
+import type { Comment, CommentPage } from '../../../../shared/comments.ts';
 import type { Topic } from '../../../../shared/dialogues.ts';
 import { TYPING_EXPIRES_MS } from '../../../../shared/realtime.constants.ts';
 import type { TopicViewers, TypingNotice } from '../../../../shared/realtime.ts';
@@ -20,10 +20,14 @@ export interface TopicWatcher {
 
 const JOIN_TIMEOUT_MS = 10_000;
 
+/** One page of the thread over HTTP, after a cursor (the first page without one). */
+export type PageLoader = (after?: string) => Promise<CommentPage>;
+
 /**
- * A topic's thread kept live: the whole thread read once over HTTP, then every change applied as
- * it comes, and after each reconnect exactly what was missed (new comments, and older ones that
- * were edited, hidden or restored), whichever server node the socket reaches.
+ * A topic's thread kept live: the whole thread read once over HTTP, page by page (the first page
+ * shows while the others come), then every change applied as it comes, and after each reconnect
+ * exactly what was missed (new comments, and older ones that were edited, hidden or restored),
+ * whichever server node the socket reaches.
  */
 export class LiveTopic {
   comments: Comment[] = $state.raw([]);
@@ -35,21 +39,27 @@ export class LiveTopic {
   arrivalSeq: number | null = $state(null);
   /** the topic as last announced (locked, reworded), once it changed while shown */
   topic: Topic | null = $state.raw(null);
+  /** true until the first page is here */
   loading = $state(true);
+  /** whether the whole thread has been read (the later pages come after the first is shown) */
+  complete = $state(false);
   error: unknown = $state.raw();
 
   readonly #topicId: string;
   #connection: Connection | null = $state.raw(null);
-  readonly #loadAll: () => Promise<Comment[]>;
+  readonly #loadPage: PageLoader;
   #ready = false;
+  #shownOnce = false;
+  /** where the pages read last ended: the first join after a read asks for what came since */
+  #loadedCursor: ReturnType<typeof cursorOf> | null = null;
   #joinedOnce = false;
   #stopped = false;
   #sweep: ReturnType<typeof setTimeout> | undefined;
   #watcher: TopicWatcher = { joined: () => undefined, arrived: () => undefined };
 
-  constructor(topicId: string, loadAll: () => Promise<Comment[]>) {
+  constructor(topicId: string, loadPage: PageLoader) {
     this.#topicId = topicId;
-    this.#loadAll = loadAll;
+    this.#loadPage = loadPage;
     void this.#load();
   }
 
@@ -106,10 +116,26 @@ export class LiveTopic {
     if (socket?.connected) socket.emit('topic:typing', { topicId: this.#topicId });
   }
 
+  // The first read shows each page as it comes; a read again (after a failure, or when a reconnect
+  // missed too much) replaces the thread at once when complete, so nothing shown moves meanwhile.
   async #load(): Promise<void> {
-    this.loading = true;
+    const progressive = !this.#shownOnce;
+    this.loading = this.comments.length === 0;
+    this.complete = false;
+    const loaded: Comment[] = [];
     try {
-      this.comments = mergeComments([], await this.#loadAll());
+      let after: string | undefined;
+      do {
+        const page = await this.#loadPage(after);
+        if (this.#stopped) return;
+        loaded.push(...page.items);
+        after = page.nextCursor ?? undefined;
+        if (progressive) {
+          this.comments = mergeComments(this.comments, page.items);
+          this.loading = false;
+        }
+      } while (after !== undefined);
+      if (!progressive) this.comments = mergeComments([], loaded);
       this.error = undefined;
     } catch (error) {
       this.error = error;
@@ -117,6 +143,9 @@ export class LiveTopic {
       this.loading = false;
     }
     if (this.#stopped || this.error) return;
+    this.#shownOnce = true;
+    this.#loadedCursor = cursorOf(loaded);
+    this.complete = true;
     this.#ready = true;
     if (this.#connection?.socket.connected) await this.#join();
   }
@@ -126,11 +155,14 @@ export class LiveTopic {
   #join = async (): Promise<void> => {
     const socket = this.#connection?.socket;
     if (!this.#ready || this.#stopped || !socket) return;
+    // A comment the reader posted while the pages came is newer than others' they have not read yet.
+    const cursor = this.#loadedCursor ?? cursorOf(this.comments);
     const reply = await socket
       .timeout(JOIN_TIMEOUT_MS)
-      .emitWithAck('topic:join', { topicId: this.#topicId, ...cursorOf(this.comments) })
+      .emitWithAck('topic:join', { topicId: this.#topicId, ...cursor })
       .catch(() => null);
     if (!reply?.ok || this.#stopped) return;
+    this.#loadedCursor = null;
     this.viewers = reply.viewers;
     // What the first join brings was there when the reader arrived: not announced as arriving.
     const first = !this.#joinedOnce;

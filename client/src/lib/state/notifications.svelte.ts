@@ -4,12 +4,18 @@ import { follow, type LiveConnection } from '../realtime-loader.ts';
 export interface NotificationApi {
   list: () => Promise<NotificationList>;
   markRead: () => Promise<void>;
+  /** the quoted author takes back their consent for a quote */
+  withdrawConsent?: (quoteId: string) => Promise<void>;
 }
 
+/** Where a consent withdrawal from the bell stands, by quote. */
+export type Withdrawal = 'busy' | 'failed';
+
 /**
- * What moderators decided about the reader's own comments, kept live: the unread count for the
- * bell, and the list it opens. Opening the list marks everything read; what was new stays marked
- * as such until the list closes, so the reader still sees which ones they had not read.
+ * What moderators decided about the reader's own comments, who replied to or mentioned them, and
+ * quotes of their words, kept live: the unread count for the bell, and the list it opens. Opening
+ * the list marks everything read; what was new stays marked as such until the list closes, so the
+ * reader still sees which ones they had not read.
  */
 export class NotificationCenter {
   items: Notification[] = $state.raw([]);
@@ -20,6 +26,8 @@ export class NotificationCenter {
   error: unknown = $state.raw();
   /** the notifications that were unread when the list opened */
   fresh: readonly string[] = $state.raw([]);
+  /** consent withdrawals asked for from the list and not yet done, by quote */
+  withdrawals: Readonly<Record<string, Withdrawal>> = $state.raw({});
 
   readonly #api: NotificationApi;
   #stopped = false;
@@ -70,6 +78,25 @@ export class NotificationCenter {
   close(): void {
     this.open = false;
     this.fresh = [];
+  }
+
+  /**
+   * Withdraws consent for the quote a notification tells of, in one click; a quote already
+   * withdrawn (elsewhere, or in another tab) is shown withdrawn as well.
+   */
+  async withdraw(quoteId: string): Promise<void> {
+    const withdrawConsent = this.#api.withdrawConsent;
+    if (!withdrawConsent || this.withdrawals[quoteId] === 'busy') return;
+    this.withdrawals = { ...this.withdrawals, [quoteId]: 'busy' };
+    let done = true;
+    try {
+      await withdrawConsent(quoteId);
+    } catch (error) {
+      done = (error as { code?: string } | null)?.code === 'consent_already_withdrawn';
+    }
+    const { [quoteId]: _settled, ...others } = this.withdrawals;
+    this.withdrawals = done ? others : { ...others, [quoteId]: 'failed' };
+    if (done) this.items = this.items.map((item) => (item.quoteId === quoteId ? { ...item, consentWithdrawn: true } : item));
   }
 
   // Shown read at once; a failure leaves them unread on the server, to be read next time.

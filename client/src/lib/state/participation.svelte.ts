@@ -13,8 +13,11 @@ import type { LiveTopic } from './live-topic.svelte.ts';
 import { ReportForm } from './report-form.svelte.ts';
 import type { Announcer } from './announcer.svelte.ts';
 
-/** Why the reader cannot write here ('checking': whether they are signed in is not known yet), or null when they can. */
-export type WriteBlock = 'checking' | 'signedOut' | 'notOpen' | 'closed' | 'locked' | 'suspended' | null;
+/**
+ * Why the reader cannot write here ('checking': whether they are signed in is not known yet;
+ * 'unverified': the dialogue asks for a confirmed e-mail address), or null when they can.
+ */
+export type WriteBlock = 'checking' | 'signedOut' | 'notOpen' | 'closed' | 'locked' | 'suspended' | 'unverified' | null;
 
 export interface ParticipationContext {
   topicId: string;
@@ -58,6 +61,8 @@ export class Participation {
     if (this.#context.topic().locked) return 'locked';
     if (!user) return this.#context.userKnown() ? 'signedOut' : 'checking';
     if (user.suspendedUntil && Date.parse(user.suspendedUntil) > clock.now) return 'suspended';
+    // The dialogue's moderators are not asked (the server decides alike).
+    if (dialogue.requireVerifiedEmail && !user.emailVerified && !user.moderates?.includes(dialogue.slug)) return 'unverified';
     return null;
   });
 

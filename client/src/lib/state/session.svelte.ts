@@ -50,6 +50,17 @@ class Session {
     this.#adopt(await updateProfile(patch));
   }
 
+  /** Reads the profile again (an address confirmed in another tab, say). */
+  async refresh(): Promise<void> {
+    this.#adopt(await me());
+  }
+
+  /** After the account was deleted: the server has ended the session already. */
+  forget(): void {
+    this.user = null;
+    renewConnection();
+  }
+
   /**
    * Switches the interface language; a signed-in user's profile keeps it for their other devices.
    * Failing to save it there must not undo the switch the reader sees, so that failure is ignored.
@@ -63,6 +74,25 @@ class Session {
   #adopt(user: User | null): void {
     this.user = user;
     if (user) void i18n.choose(user.language);
+    if (user?.timeZone === null) this.#tellTimeZone();
+  }
+
+  #timeZoneTold = false;
+
+  // Digests go out at a sensible hour where the reader lives: the browser knows where that is.
+  // Told once, when the profile has no time zone yet; a failure changes nothing the reader sees.
+  #tellTimeZone(): void {
+    if (this.#timeZoneTold) return;
+    this.#timeZoneTold = true;
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!timeZone) return;
+    // Only the time zone is taken from the answer: a language chosen meanwhile must stay.
+    updateProfile({ timeZone }).then(
+      (saved) => {
+        if (this.user?.id === saved.id) this.user = { ...this.user, timeZone: saved.timeZone };
+      },
+      () => undefined,
+    );
   }
 }
 

@@ -17,17 +17,6 @@ export interface TopicData {
   dialogue: Dialogue;
 }
 
-async function allComments(topicId: string): Promise<Comment[]> {
-  const comments: Comment[] = [];
-  let after: string | undefined;
-  do {
-    const page = await listComments(topicId, after);
-    comments.push(...page.items);
-    after = page.nextCursor ?? undefined;
-  } while (after !== undefined);
-  return comments;
-}
-
 async function loadTopic(topicId: string, path: string): Promise<TopicData> {
   const topic = await getTopic(topicId);
   recordVisit(topic.dialogueSlug, path);
@@ -43,10 +32,22 @@ export class TopicThread extends Remote<TopicData> {
   readonly live: LiveTopic;
   readonly participation: Participation;
   readonly announcer = new Announcer((count) => i18n.plural('live.newComments', count));
-  // The last threads built, handed to the next build so unchanged threads keep their identity.
+  // The last threads built and the comments they were built from, handed to the next build so
+  // unchanged threads keep their identity (and a live comment costs the thread it joins only).
   #threads: Thread[] = [];
-  threads = $derived.by(() => (this.#threads = buildThreads(this.live.comments, this.#threads)));
-  publishedCount = $derived.by(() => this.live.comments.filter((comment) => comment.status === 'published').length);
+  #builtFrom: readonly Comment[] = [];
+  threads = $derived.by(() => {
+    const comments = this.live.comments;
+    this.#threads = buildThreads(comments, this.#threads, this.#builtFrom);
+    this.#builtFrom = comments;
+    return this.#threads;
+  });
+  publishedCount = $derived.by(() => {
+    // Counted, not filtered: a live comment in a long thread allocates no copy of it.
+    let count = 0;
+    for (const comment of this.live.comments) if (comment.status === 'published') count++;
+    return count;
+  });
   /** the topic as it stands now: as loaded, or as last announced live */
   topic = $derived.by(() => this.live.topic ?? this.value?.topic);
   newSince = $derived.by(() => newSinceLastVisit(this.threads, this.live.lastReadSeq, this.live.arrivalSeq, session.user?.id ?? null));
@@ -55,7 +56,7 @@ export class TopicThread extends Remote<TopicData> {
 
   constructor(topicId: string, path: string) {
     super(() => loadTopic(topicId, path));
-    const live = new LiveTopic(topicId, () => allComments(topicId));
+    const live = new LiveTopic(topicId, (after) => listComments(topicId, after));
     this.live = live;
     this.#readPosition = new ReadPosition({
       highestSeq: () => live.comments.at(-1)?.seq ?? 0,

@@ -74,6 +74,12 @@ export const curationEn = {
   'curation.attributionSaved': 'Attribution saved: {attribution}.',
   'curation.removed': 'Quote removed from topic {number}.',
   'curation.changedElsewhere': 'The quotes of topic {number} were changed by another moderator.',
+  'curation.withdrawnTitle': 'The author withdrew consent for this quote',
+  'curation.withdrawnWhen':
+    'On {date}, the author asked for this quote to be left out of the report. It stays out of every export for good: no change brings it back. You may remove it.',
+  'curation.withdrawnReason': 'Their reason: {reason}',
+  'curation.withdrawnNoReason': 'They gave no reason.',
+  'curation.consentWithdrawnNews': 'The author of quote {position} of topic {number} withdrew consent for it: it is left out of every export.',
   'flag.hidden': 'its comment was hidden by a moderator.',
   'flag.withdrawn': 'its comment was withdrawn by its author.',
   'flag.held': 'its comment is held for review.',

@@ -73,6 +73,12 @@ export const curationEs: Translation<typeof curationEn> = {
   'curation.attributionSaved': 'Atribución guardada: {attribution}.',
   'curation.removed': 'Cita quitada del tema {number}.',
   'curation.changedElsewhere': 'Otro moderador cambió las citas del tema {number}.',
+  'curation.withdrawnTitle': 'El autor retiró su consentimiento para esta cita',
+  'curation.withdrawnWhen':
+    'El {date}, el autor pidió que esta cita no figure en el informe. Queda excluida de todas las exportaciones para siempre: ningún cambio la recupera. Puede retirarla.',
+  'curation.withdrawnReason': 'Su motivo: {reason}',
+  'curation.withdrawnNoReason': 'No dio ningún motivo.',
+  'curation.consentWithdrawnNews': 'El autor de la cita {position} del tema {number} retiró su consentimiento: queda excluida de todas las exportaciones.',
   'flag.hidden': 'un moderador ocultó su comentario.',
   'flag.withdrawn': 'su autor retiró el comentario.',
   'flag.held': 'su comentario está retenido para revisión.',

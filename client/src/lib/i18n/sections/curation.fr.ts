@@ -74,6 +74,12 @@ export const curationFr: Translation<typeof curationEn> = {
   'curation.attributionSaved': 'Attribution enregistrée : {attribution}.',
   'curation.removed': 'Citation retirée du sujet {number}.',
   'curation.changedElsewhere': 'Les citations du sujet {number} ont été modifiées par un autre modérateur.',
+  'curation.withdrawnTitle': 'L’auteur a retiré son consentement pour cette citation',
+  'curation.withdrawnWhen':
+    'Le {date}, l’auteur a demandé que cette citation ne figure pas dans le rapport. Elle est définitivement écartée de tous les exports : aucune modification ne la rétablit. Vous pouvez la retirer.',
+  'curation.withdrawnReason': 'Sa raison : {reason}',
+  'curation.withdrawnNoReason': 'Il n’a pas donné de raison.',
+  'curation.consentWithdrawnNews': 'L’auteur de la citation {position} du sujet {number} a retiré son consentement : elle est écartée de tous les exports.',
   'flag.hidden': 'son commentaire a été masqué par un modérateur.',
   'flag.withdrawn': 'son commentaire a été retiré par son auteur.',
   'flag.held': 'son commentaire est en attente de vérification.',

@@ -39,6 +39,7 @@ export const exportEn = {
   'warning.topic_without_quotes': 'Topic {number} has no quote the annex can print, so it is missing from the selected comments.',
   'warning.quote_source_unavailable': 'A quote of topic {number} is left out: its comment is no longer published.',
   'warning.quote_consent_withdrawn': 'A quote of topic {number} is left out: its author no longer consents to being quoted.',
+  'warning.consent_withdrawn': 'A quote of topic {number} is left out for good: its author withdrew consent for it.',
   'warning.quote_attribution_narrowed': 'A quote of topic {number} is printed with less attribution than chosen, as its author now allows.',
   'warning.source_changed': 'A quote of topic {number} is left out: its comment was edited after the quote was made and no longer contains the quoted words.',
   'warning.untranslated': '{language} text missing: {field}. The annex uses the {base} text.',

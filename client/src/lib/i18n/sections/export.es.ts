@@ -39,6 +39,7 @@ export const exportEs: Translation<typeof exportEn> = {
   'warning.topic_without_quotes': 'El tema {number} no tiene ninguna cita que el anexo pueda incluir, por lo que falta en los comentarios seleccionados.',
   'warning.quote_source_unavailable': 'Se omite una cita del tema {number}: su comentario ya no está publicado.',
   'warning.quote_consent_withdrawn': 'Se omite una cita del tema {number}: su autor ya no acepta ser citado.',
+  'warning.consent_withdrawn': 'Se omite definitivamente una cita del tema {number}: su autor retiró su consentimiento para ella.',
   'warning.quote_attribution_narrowed': 'Una cita del tema {number} se imprime con menos atribución de la elegida, como su autor permite ahora.',
   'warning.source_changed': 'Una cita del tema {number} queda fuera: su comentario se editó después de crear la cita y ya no contiene las palabras citadas.',
   'warning.untranslated': 'Falta el texto en {language}: {field}. El anexo usa el texto en {base}.',

@@ -40,6 +40,7 @@ export const exportFr: Translation<typeof exportEn> = {
   'warning.topic_without_quotes': 'Le sujet {number} n’a aucune citation que l’annexe puisse reprendre : il est absent des commentaires choisis.',
   'warning.quote_source_unavailable': 'Une citation du sujet {number} est omise : son commentaire n’est plus publié.',
   'warning.quote_consent_withdrawn': 'Une citation du sujet {number} est omise : son auteur n’accepte plus d’être cité.',
+  'warning.consent_withdrawn': 'Une citation du sujet {number} est omise définitivement : son auteur a retiré son consentement pour elle.',
   'warning.quote_attribution_narrowed':
     'Une citation du sujet {number} est imprimée avec une attribution plus réduite que celle choisie, comme son auteur le permet désormais.',
   'warning.source_changed':

@@ -9,6 +9,7 @@ export const workspaceEn = {
   'workspace.onlyOrganizers': 'The workspace is for organizers.',
   'workspace.new': 'New dialogue',
   'workspace.people': 'People and roles',
+  'workspace.mail': 'Outgoing mail',
   'workspace.listTitle': 'Dialogues',
   'workspace.empty': 'No dialogue yet. Create the first one: it stays a draft, seen by organizers only, until you publish it.',
   'workspace.loadFailed': 'The dialogues could not be listed just now.',

@@ -9,6 +9,7 @@ export const workspaceEs: Translation<typeof workspaceEn> = {
   'workspace.onlyOrganizers': 'Este espacio es solo para organizadores.',
   'workspace.new': 'Nuevo diálogo',
   'workspace.people': 'Personas y funciones',
+  'workspace.mail': 'Correo saliente',
   'workspace.listTitle': 'Diálogos',
   'workspace.empty': 'Todavía no hay ningún diálogo. Crea el primero: será un borrador, visible solo para los organizadores, hasta que lo publiques.',
   'workspace.loadFailed': 'No se han podido listar los diálogos en este momento.',

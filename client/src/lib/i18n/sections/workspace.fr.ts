@@ -10,6 +10,7 @@ export const workspaceFr: Translation<typeof workspaceEn> = {
   'workspace.onlyOrganizers': 'Cet espace est réservé aux organisateurs.',
   'workspace.new': 'Nouveau dialogue',
   'workspace.people': 'Personnes et rôles',
+  'workspace.mail': 'Courriels sortants',
   'workspace.listTitle': 'Dialogues',
   'workspace.empty':
     'Aucun dialogue pour l’instant. Créez le premier\u00a0: il reste un brouillon, vu des seuls organisateurs, jusqu’à ce que vous le publiiez.',

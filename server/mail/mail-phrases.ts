@@ -10,6 +10,8 @@ export interface MailPhrases {
   why: Record<'account' | 'replies' | 'mentions' | 'moderation' | 'quotes' | 'digest', string>;
   unsubscribe: string;
   preferences: string;
+  /** what comes between a label and its link in the plain-text footer (French puts a space before the colon) */
+  colon: string;
   passwordReset: { subject: string; body: string; button: string; ignore: string };
   verifyEmail: { subject: string; body: string; button: string; ignore: string };
   reply: { subject: string; body: string; button: string };
@@ -38,6 +40,7 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
     },
     unsubscribe: 'Stop these e-mails',
     preferences: 'Your e-mail settings',
+    colon: ': ',
     passwordReset: {
       subject: 'Choose a new password',
       body: 'Someone asked to reset the password of your Virtual Dialogue account. The link below lets you choose a new one; it works once, within one hour.',
@@ -89,6 +92,7 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
     },
     unsubscribe: 'Ne plus recevoir ces courriels',
     preferences: 'Vos réglages de courriel',
+    colon: '\u00a0: ',
     passwordReset: {
       subject: 'Choisissez un nouveau mot de passe',
       body: 'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Dialogue virtuel. Le lien ci-dessous vous permet d’en choisir un nouveau ; il sert une seule fois, pendant une heure.',
@@ -148,6 +152,7 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
     },
     unsubscribe: 'Dejar de recibir estos correos',
     preferences: 'Su configuración de correo',
+    colon: ': ',
     passwordReset: {
       subject: 'Elija una contraseña nueva',
       body: 'Alguien pidió restablecer la contraseña de su cuenta de Diálogo virtual. El enlace de abajo le permite elegir una nueva; sirve una sola vez, durante una hora.',

@@ -52,15 +52,18 @@ export async function queueMail<K extends MailKind>(
 ): Promise<boolean> {
   if (!wantsMail(recipient, kind)) return false;
   const origin = ctx.config.publicOrigin;
-  const scope = PREFERENCE_OF_KIND[kind] ?? 'all';
-  const token = encodeURIComponent(unsubscribeToken(recipient.id, scope, ctx.mailSecret));
-  // The mail's own link opens a page that asks before turning anything off (a link scanner's GET
-  // changes nothing); the header is for mail programs, which POST to the API (RFC 8058).
-  const unsubscribeUrl = `${origin}/api/unsubscribe?token=${token}`;
+  const scope = PREFERENCE_OF_KIND[kind];
+  // Account mail (a reset, a verification) is asked for and cannot be turned off: it carries no
+  // unsubscribe link, only the settings. The rest links a page that asks before turning anything
+  // off (a link scanner's GET changes nothing); the header is for mail programs, which POST to the
+  // API (RFC 8058).
+  const token = scope === null ? null : encodeURIComponent(unsubscribeToken(recipient.id, scope, ctx.mailSecret));
   const rendered = renderMail(kind, recipient.language, data, {
-    unsubscribeUrl: `${origin}/unsubscribe?token=${token}`,
+    unsubscribeUrl: token === null ? null : `${origin}/unsubscribe?token=${token}`,
     preferencesUrl: `${origin}/profile#email`,
   });
+  const headers =
+    token === null ? {} : { 'List-Unsubscribe': `<${origin}/api/unsubscribe?token=${token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
   const now = nowIso();
   const queued = await insertOutbox(db, {
     id: newId(),
@@ -71,8 +74,7 @@ export async function queueMail<K extends MailKind>(
     subject: rendered.subject,
     text_body: rendered.text,
     html_body: rendered.html,
-    // RFC 8058: a mail program may offer one-click unsubscribe by POSTing to this address.
-    headers: JSON.stringify({ 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
+    headers: JSON.stringify(headers),
     dedupe_key: options.dedupeKey ?? null,
     status: 'queued',
     next_attempt_at: now,

@@ -128,13 +128,22 @@ function textOf(mail: Mail, p: MailPhrases, why: string, footer: MailFooter): st
     else if (block.type === 'button') parts.push(`${block.label}\n${block.href}`);
     else parts.push([`* ${block.title} (${block.count})`, ...block.lines.map((line) => `  - ${line}`), `  ${block.href}`].join('\n'));
   }
-  parts.push(`-- \n${p.signature}\n${why}\n${p.unsubscribe}: ${footer.unsubscribeUrl}\n${p.preferences}: ${footer.preferencesUrl}`);
+  const links = [
+    ...(footer.unsubscribeUrl === null ? [] : [`${p.unsubscribe}${p.colon}${footer.unsubscribeUrl}`]),
+    `${p.preferences}${p.colon}${footer.preferencesUrl}`,
+  ];
+  parts.push(`-- \n${p.signature}\n${why}\n${links.join('\n')}`);
   return `${parts.join('\n\n')}\n`;
 }
 
 const FONT = 'font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;';
 
 function htmlOf(mail: Mail, p: MailPhrases, lang: Language, why: string, footer: MailFooter): string {
+  const link = (href: string, label: string): string => `<a href="${escapeHtml(href)}" style="color:#1d5c8f">${escapeHtml(label)}</a>`;
+  const footerLinks = [
+    ...(footer.unsubscribeUrl === null ? [] : [link(footer.unsubscribeUrl, p.unsubscribe)]),
+    link(footer.preferencesUrl, p.preferences),
+  ].join(' · ');
   const body = mail.blocks
     .map((block) => {
       if (block.type === 'p') return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
@@ -157,13 +166,14 @@ function htmlOf(mail: Mail, p: MailPhrases, lang: Language, why: string, footer:
 ${body}
 <hr style="border:0;border-top:1px solid #ddd;margin:24px 0 12px">
 <p style="margin:0 0 8px;font-size:13px;color:#555">${escapeHtml(p.signature)}. ${escapeHtml(why)}</p>
-<p style="margin:0;font-size:13px"><a href="${escapeHtml(footer.unsubscribeUrl)}" style="color:#1d5c8f">${escapeHtml(p.unsubscribe)}</a> · <a href="${escapeHtml(footer.preferencesUrl)}" style="color:#1d5c8f">${escapeHtml(p.preferences)}</a></p>
+<p style="margin:0;font-size:13px">${footerLinks}</p>
 </div></body></html>
 `;
 }
 
 export interface MailFooter {
-  unsubscribeUrl: string;
+  /** null for account mail (reset, verification), which no setting turns off */
+  unsubscribeUrl: string | null;
   preferencesUrl: string;
 }
 

@@ -62,7 +62,7 @@ const confirmVerify = (t: TestApp, token: string) => call(t, 'POST', '/api/auth/
 async function outbox(t: TestApp, address: string, kind: 'password_reset' | 'verify_email') {
   return t.ctx.db
     .selectFrom('mail_outbox')
-    .select(['text_body', 'html_body', 'subject', 'language', 'created_at'])
+    .select(['text_body', 'html_body', 'subject', 'language', 'created_at', 'headers'])
     .where('to_address', '=', address.toLowerCase())
     .where('kind', '=', kind)
     .orderBy('created_at')
@@ -110,6 +110,10 @@ describeOnEachDatabase('accounts', (kind) => {
       const [mail] = await outbox(t, known.user.email, 'password_reset');
       expect(mail!.language).toBe('fr');
       expect(mail!.html_body).toContain(`${TEST_ORIGIN}/reset-password?token=${token}`);
+      // No setting turns account mail off, so it offers no unsubscribe link, only the settings.
+      expect(JSON.parse(mail!.headers)).toEqual({});
+      expect(mail!.text_body).not.toContain('/unsubscribe');
+      expect(mail!.text_body).toContain(`Vos réglages de courriel\u00a0: ${TEST_ORIGIN}/profile#email`);
 
       // Only the token's SHA-256 is stored, and it lives an hour.
       const rows = await t.ctx.db.selectFrom('auth_tokens').selectAll().where('user_id', '=', known.user.id).where('purpose', '=', 'password_reset').execute();

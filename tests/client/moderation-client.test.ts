@@ -181,7 +181,7 @@ describe('AuditLogView, the audit log page', () => {
 
     log.action = 'comment.hide';
     log.actor = 'a2';
-    await log.apply();
+    await log.load();
     expect(queries.at(-1)).toEqual({ limit: 30, action: 'comment.hide', actor: 'a2' });
     expect(log.items.map((item) => item.id)).toEqual(['1', '2']);
   });

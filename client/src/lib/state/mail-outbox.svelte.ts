@@ -1,5 +1,6 @@
 import type { MailStatus } from '../../../../shared/mail.constants.ts';
 import type { OutboxItem } from '../../../../shared/mail.ts';
+import { PagedList } from './paged-list.svelte.ts';
 import type { OutboxCounts, OutboxList, OutboxQuery } from '../../../../shared/outbox.ts';
 
 export interface OutboxApi {
@@ -13,15 +14,9 @@ export const OUTBOX_PAGE_SIZE = 50;
  * The organizers' view of the outbox: the messages of one status (or all), newest first, a page at
  * a time, with how many are in each status; and a failed message queued again, one at a time.
  */
-export class MailOutbox {
+export class MailOutbox extends PagedList<OutboxItem, OutboxList> {
   status: MailStatus | '' = $state('');
-  items: OutboxItem[] = $state.raw([]);
   counts: OutboxCounts | null = $state.raw(null);
-  nextCursor: string | null = $state(null);
-  loading = $state(true);
-  loadingMore = $state(false);
-  error: unknown = $state.raw();
-  moreError: unknown = $state.raw();
   /** the message being queued again */
   busy: string | null = $state(null);
   /** the message last queued again, to announce */
@@ -30,9 +25,9 @@ export class MailOutbox {
   failure: { id: string; error: unknown } | null = $state.raw(null);
 
   readonly #api: OutboxApi;
-  #attempt = 0;
 
   constructor(api: OutboxApi) {
+    super();
     this.#api = api;
     void this.load();
   }
@@ -41,48 +36,6 @@ export class MailOutbox {
   filter(status: MailStatus | ''): void {
     this.status = status;
     void this.load();
-  }
-
-  /** Reads the first page again; an answer to an earlier request is dropped. */
-  load = async (): Promise<void> => {
-    const attempt = ++this.#attempt;
-    this.loading = true;
-    this.error = undefined;
-    this.moreError = undefined;
-    try {
-      const page = await this.#api.list(this.#query());
-      if (attempt !== this.#attempt) return;
-      this.items = page.items;
-      this.counts = page.counts;
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (attempt === this.#attempt) this.error = error;
-    } finally {
-      if (attempt === this.#attempt) this.loading = false;
-    }
-  };
-
-  /** Appends the next page; the first message it added, for the focus to go to. */
-  async more(): Promise<OutboxItem | null> {
-    if (this.nextCursor === null || this.loadingMore) return null;
-    const attempt = this.#attempt;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const page = await this.#api.list({ ...this.#query(), after: this.nextCursor });
-      if (attempt !== this.#attempt) return null;
-      const known = this.items.map((item) => item.id);
-      const added = page.items.filter((item) => !known.includes(item.id));
-      this.items = [...this.items, ...added];
-      this.counts = page.counts;
-      this.nextCursor = page.nextCursor;
-      return added[0] ?? null;
-    } catch (error) {
-      if (attempt === this.#attempt) this.moreError = error;
-      return null;
-    } finally {
-      this.loadingMore = false;
-    }
   }
 
   /** Queues a failed message again; it stays in the list with its new status. */
@@ -103,8 +56,12 @@ export class MailOutbox {
     }
   }
 
-  stop(): void {
-    this.#attempt++;
+  protected fetchPage(after: string | undefined): Promise<OutboxList> {
+    return this.#api.list({ ...this.#query(), ...(after === undefined ? {} : { after }) });
+  }
+
+  protected override took(page: OutboxList): void {
+    this.counts = page.counts;
   }
 
   #query(): OutboxQuery {

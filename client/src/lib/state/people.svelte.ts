@@ -2,6 +2,7 @@ import type { Affiliation, Role } from '../../../../shared/common.constants.ts';
 import type { PeopleList, PeopleQuery, Person, RoleChangeBody } from '../../../../shared/users.ts';
 import type { PlainKey } from '../i18n/messages.ts';
 import type { StaffMember } from '../moderation-api.ts';
+import { PagedList } from './paged-list.svelte.ts';
 
 export type RoleChange = RoleChangeBody['role'];
 
@@ -35,17 +36,11 @@ export type PeopleNews =
  * organizer makes from there, one person at a time: their role (after a confirmation) and the
  * dialogues they moderate.
  */
-export class PeopleDirectory {
+export class PeopleDirectory extends PagedList<Person> {
   query = $state('');
   country: CountryCode | '' = $state('');
   affiliation: Affiliation | '' = $state('');
   role: Role | '' = $state('');
-  items: Person[] = $state.raw([]);
-  nextCursor: string | null = $state(null);
-  loading = $state(true);
-  loadingMore = $state(false);
-  error: unknown = $state.raw();
-  moreError: unknown = $state.raw();
 
   /** the role change waiting for the organizer to confirm it */
   confirming: { personId: string; role: RoleChange } | null = $state.raw(null);
@@ -56,19 +51,19 @@ export class PeopleDirectory {
   failure: { personId: string; error: unknown } | null = $state.raw(null);
 
   readonly #api: PeopleApi;
-  #attempt = 0;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(api: PeopleApi) {
+    super();
     this.#api = api;
-    void this.apply();
+    void this.load();
   }
 
   /** The search as typed; the list follows once typing pauses. */
   search(query: string): void {
     this.query = query;
     clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => void this.apply(), PEOPLE_SEARCH_DELAY_MS);
+    this.#searchTimer = setTimeout(() => void this.load(), PEOPLE_SEARCH_DELAY_MS);
   }
 
   /** A filter chosen ('' for any): the list follows at once. */
@@ -77,48 +72,7 @@ export class PeopleDirectory {
     else if (field === 'role') this.role = value as Role | '';
     else this.country = value as CountryCode | '';
     clearTimeout(this.#searchTimer);
-    void this.apply();
-  }
-
-  /** Reads the first page for the current search and filters; an answer to an earlier one is dropped. */
-  apply = async (): Promise<void> => {
-    const attempt = ++this.#attempt;
-    this.loading = true;
-    this.error = undefined;
-    this.moreError = undefined;
-    try {
-      const page = await this.#api.list(this.#query());
-      if (attempt !== this.#attempt) return;
-      this.items = page.items;
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (attempt === this.#attempt) this.error = error;
-    } finally {
-      if (attempt === this.#attempt) this.loading = false;
-    }
-  };
-
-  /** Appends the next page; returns the first person it added, for the focus to go to. */
-  async more(): Promise<Person | null> {
-    if (this.nextCursor === null || this.loadingMore) return null;
-    const attempt = this.#attempt;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const page = await this.#api.list({ ...this.#query(), after: this.nextCursor });
-      if (attempt !== this.#attempt) return null;
-      // A person seen on the first page (a change of role between pages) is not listed twice.
-      const known = this.items.map((person) => person.id);
-      const added = page.items.filter((person) => !known.includes(person.id));
-      this.items = [...this.items, ...added];
-      this.nextCursor = page.nextCursor;
-      return added[0] ?? null;
-    } catch (error) {
-      if (attempt === this.#attempt) this.moreError = error;
-      return null;
-    } finally {
-      this.loadingMore = false;
-    }
+    void this.load();
   }
 
   /** Asks for a role change, which waits for `confirm`. */
@@ -163,9 +117,9 @@ export class PeopleDirectory {
     });
   }
 
-  stop(): void {
+  override stop(): void {
     clearTimeout(this.#searchTimer);
-    this.#attempt++;
+    super.stop();
   }
 
   async #change(person: Person, action: () => Promise<void>): Promise<boolean> {
@@ -186,6 +140,10 @@ export class PeopleDirectory {
 
   #replace(person: Person): void {
     this.items = this.items.map((candidate) => (candidate.id === person.id ? person : candidate));
+  }
+
+  protected fetchPage(after: string | undefined): Promise<PeopleList> {
+    return this.#api.list({ ...this.#query(), ...(after === undefined ? {} : { after }) });
   }
 
   #query(): PeopleQuery {

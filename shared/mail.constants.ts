@@ -25,6 +25,9 @@ export type EmailNotifications = Record<EmailSwitch, boolean> & { digest: Digest
 /** What a new account gets: every notice, and a daily digest (sent only when followed topics have news). */
 export const DEFAULT_EMAIL_NOTIFICATIONS: EmailNotifications = { replies: true, mentions: true, moderation: true, quotes: true, digest: 'daily' };
 
+/** Every notice and the digest off: an 'all' unsubscribe, and the demo's made-up participants, who have no mailbox. */
+export const NO_EMAIL_NOTIFICATIONS: EmailNotifications = { replies: false, mentions: false, moderation: false, quotes: false, digest: 'off' };
+
 /** The preference that decides whether a kind of mail is sent; null: account mail, always sent. */
 export const PREFERENCE_OF_KIND: Record<MailKind, EmailSwitch | 'digest' | null> = {
   password_reset: null,

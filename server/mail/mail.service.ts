@@ -1,5 +1,5 @@
 import { PAGE_LIMIT_DEFAULT } from '../../shared/common.ts';
-import { MAIL_STATUSES, type EmailNotifications, type UnsubscribeScope } from '../../shared/mail.constants.ts';
+import { MAIL_STATUSES, NO_EMAIL_NOTIFICATIONS, type EmailNotifications, type UnsubscribeScope } from '../../shared/mail.constants.ts';
 import type { OutboxItem } from '../../shared/mail.ts';
 import type { OutboxCounts, OutboxList, OutboxQuery, UnsubscribeResult } from '../../shared/outbox.ts';
 import type { Ctx } from '../context.ts';
@@ -58,7 +58,7 @@ export async function retryMail(ctx: Ctx, id: string): Promise<OutboxItem> {
 }
 
 function turnedOff(prefs: EmailNotifications, scope: UnsubscribeScope): EmailNotifications {
-  if (scope === 'all') return { replies: false, mentions: false, moderation: false, quotes: false, digest: 'off' };
+  if (scope === 'all') return NO_EMAIL_NOTIFICATIONS;
   if (scope === 'digest') return { ...prefs, digest: 'off' };
   return { ...prefs, [scope]: false };
 }

@@ -3,6 +3,7 @@ import { insertUser } from '../auth/users.repository.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { postComment } from '../comments/comments.service.ts';
 import type { DialogueTranslations, TopicTranslations } from '../../shared/dialogues.ts';
+import { NO_EMAIL_NOTIFICATIONS } from '../../shared/mail.constants.ts';
 import type { Ctx } from '../context.ts';
 import { createDialogue, createTopic } from '../dialogues/dialogues.service.ts';
 import { newId, randomToken } from '../lib/ids.ts';
@@ -115,6 +116,8 @@ async function demoParticipant(ctx: Ctx, participant: (typeof PARTICIPANTS)[numb
   await insertUser(ctx.db, {
     id,
     email: `${participant.key}@demo.invalid`,
+    // Their addresses lead nowhere: the demo's replies and mentions mail nobody.
+    email_prefs: JSON.stringify(NO_EMAIL_NOTIFICATIONS),
     // Nobody can sign in as a demo participant: the password is thrown away.
     password_hash: await hashPassword(randomToken()),
     display_name: participant.displayName,

@@ -125,6 +125,8 @@ describeOnEachDatabase('the annex in the dialogue’s languages', (kind) => {
       );
       expect(spanish).toContain('1. ¿Cómo conduce la migración al cambio social en los países de origen y de destino?');
       for (const english of ['Migration and Social Change', 'Online Community', 'week preceding', 'How does migration']) expect(spanish).not.toContain(english);
+      // The demo's replies notify in the app only: its participants' addresses lead nowhere.
+      expect(await t.ctx.db.selectFrom('mail_outbox').select('to_address').where('to_address', 'like', '%@demo.invalid').execute()).toEqual([]);
     });
   });
 

@@ -9,6 +9,8 @@ export interface MailPhrases {
   /** the footer: why this mail came, and how to stop it */
   why: Record<'account' | 'replies' | 'mentions' | 'moderation' | 'quotes' | 'digest', string>;
   unsubscribe: string;
+  /** the link of account mail, which turns off every notice and the digest, not that mail */
+  unsubscribeAll: string;
   preferences: string;
   /** what comes between a label and its link in the plain-text footer (French puts a space before the colon) */
   colon: string;
@@ -39,6 +41,7 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       digest: 'You receive this digest because you follow these topics.',
     },
     unsubscribe: 'Stop these e-mails',
+    unsubscribeAll: 'Stop all notices and digests by e-mail',
     preferences: 'Your e-mail settings',
     colon: ': ',
     passwordReset: {
@@ -91,6 +94,7 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       digest: 'Vous recevez ce résumé parce que vous suivez ces sujets.',
     },
     unsubscribe: 'Ne plus recevoir ces courriels',
+    unsubscribeAll: 'Ne plus recevoir aucun avis ni résumé par courriel',
     preferences: 'Vos réglages de courriel',
     colon: '\u00a0: ',
     passwordReset: {
@@ -151,6 +155,7 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       digest: 'Recibe este resumen porque sigue estos temas.',
     },
     unsubscribe: 'Dejar de recibir estos correos',
+    unsubscribeAll: 'Dejar de recibir avisos y resúmenes por correo',
     preferences: 'Su configuración de correo',
     colon: ': ',
     passwordReset: {

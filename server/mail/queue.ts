@@ -52,18 +52,18 @@ export async function queueMail<K extends MailKind>(
 ): Promise<boolean> {
   if (!wantsMail(recipient, kind)) return false;
   const origin = ctx.config.publicOrigin;
-  const scope = PREFERENCE_OF_KIND[kind];
-  // Account mail (a reset, a verification) is asked for and cannot be turned off: it carries no
-  // unsubscribe link, only the settings. The rest links a page that asks before turning anything
-  // off (a link scanner's GET changes nothing); the header is for mail programs, which POST to the
-  // API (RFC 8058).
-  const token = scope === null ? null : encodeURIComponent(unsubscribeToken(recipient.id, scope, ctx.mailSecret));
+  const preference = PREFERENCE_OF_KIND[kind];
+  // Every mail carries an unsubscribe link (the contract, RFC 8058). Account mail (a reset, a
+  // verification) cannot be turned off, so its link turns off everything else, and says so. The
+  // mail's own link opens a page that asks before turning anything off (a link scanner's GET
+  // changes nothing); the header is for mail programs, which POST to the API.
+  const token = encodeURIComponent(unsubscribeToken(recipient.id, preference ?? 'all', ctx.mailSecret));
   const rendered = renderMail(kind, recipient.language, data, {
-    unsubscribeUrl: token === null ? null : `${origin}/unsubscribe?token=${token}`,
+    unsubscribeUrl: `${origin}/unsubscribe?token=${token}`,
+    unsubscribesAll: preference === null,
     preferencesUrl: `${origin}/profile#email`,
   });
-  const headers =
-    token === null ? {} : { 'List-Unsubscribe': `<${origin}/api/unsubscribe?token=${token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+  const headers = { 'List-Unsubscribe': `<${origin}/api/unsubscribe?token=${token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
   const now = nowIso();
   const queued = await insertOutbox(db, {
     id: newId(),

@@ -128,11 +128,8 @@ function textOf(mail: Mail, p: MailPhrases, why: string, footer: MailFooter): st
     else if (block.type === 'button') parts.push(`${block.label}\n${block.href}`);
     else parts.push([`* ${block.title} (${block.count})`, ...block.lines.map((line) => `  - ${line}`), `  ${block.href}`].join('\n'));
   }
-  const links = [
-    ...(footer.unsubscribeUrl === null ? [] : [`${p.unsubscribe}${p.colon}${footer.unsubscribeUrl}`]),
-    `${p.preferences}${p.colon}${footer.preferencesUrl}`,
-  ];
-  parts.push(`-- \n${p.signature}\n${why}\n${links.join('\n')}`);
+  const stop = footer.unsubscribesAll ? p.unsubscribeAll : p.unsubscribe;
+  parts.push(`-- \n${p.signature}\n${why}\n${stop}${p.colon}${footer.unsubscribeUrl}\n${p.preferences}${p.colon}${footer.preferencesUrl}`);
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -140,10 +137,7 @@ const FONT = 'font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-ser
 
 function htmlOf(mail: Mail, p: MailPhrases, lang: Language, why: string, footer: MailFooter): string {
   const link = (href: string, label: string): string => `<a href="${escapeHtml(href)}" style="color:#1d5c8f">${escapeHtml(label)}</a>`;
-  const footerLinks = [
-    ...(footer.unsubscribeUrl === null ? [] : [link(footer.unsubscribeUrl, p.unsubscribe)]),
-    link(footer.preferencesUrl, p.preferences),
-  ].join(' · ');
+  const footerLinks = `${link(footer.unsubscribeUrl, footer.unsubscribesAll ? p.unsubscribeAll : p.unsubscribe)} · ${link(footer.preferencesUrl, p.preferences)}`;
   const body = mail.blocks
     .map((block) => {
       if (block.type === 'p') return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
@@ -172,8 +166,9 @@ ${body}
 }
 
 export interface MailFooter {
-  /** null for account mail (reset, verification), which no setting turns off */
-  unsubscribeUrl: string | null;
+  unsubscribeUrl: string;
+  /** account mail (reset, verification), which no setting turns off: its link turns off every other mail */
+  unsubscribesAll?: boolean;
   preferencesUrl: string;
 }
 

@@ -110,9 +110,9 @@ describeOnEachDatabase('accounts', (kind) => {
       const [mail] = await outbox(t, known.user.email, 'password_reset');
       expect(mail!.language).toBe('fr');
       expect(mail!.html_body).toContain(`${TEST_ORIGIN}/reset-password?token=${token}`);
-      // No setting turns account mail off, so it offers no unsubscribe link, only the settings.
-      expect(JSON.parse(mail!.headers)).toEqual({});
-      expect(mail!.text_body).not.toContain('/unsubscribe');
+      // No setting turns account mail off: its unsubscribe link (every mail has one) says it turns off everything else.
+      expect(JSON.parse(mail!.headers)).toMatchObject({ 'List-Unsubscribe': expect.stringContaining(`<${TEST_ORIGIN}/api/unsubscribe?token=`) });
+      expect(mail!.text_body).toContain(`Ne plus recevoir aucun avis ni résumé par courriel\u00a0: ${TEST_ORIGIN}/unsubscribe?token=`);
       expect(mail!.text_body).toContain(`Vos réglages de courriel\u00a0: ${TEST_ORIGIN}/profile#email`);
 
       // Only the token's SHA-256 is stored, and it lives an hour.

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)(suiteName('a quoted participant withdraws consent 
     async () => {
       const page = await pageAs(author, `/quotes/${quoteId}/withdraw`, PHONE);
       await expect.poll(() => heading(page).textContent(), LIVE).toBe('Your words in the report');
-      await expect.poll(() => page.locator('blockquote').textContent(), LIVE).toContain(WORDS);
+      await expect.poll(() => page.getByRole('main').locator('blockquote').textContent(), LIVE).toContain(WORDS);
       expect(await page.getByText(demo.topics[0]!.question, { exact: false }).count()).toBe(1);
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
       expect(await seriousViolations(page)).toEqual([]);

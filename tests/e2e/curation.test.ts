@@ -130,10 +130,14 @@ describe.skipIf(!hasChromium)(suiteName('organizers’ and moderators’ screens
     // The moved quote keeps the focus, on the control that still works.
     await expect.poll(() => page.evaluate<string>('document.activeElement?.textContent?.trim() ?? ""')).toContain('Move up');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Moved to place 2 of 2.' }).count()).toBe(1);
-    const order = (await (await bed.api('GET', `/api/dialogues/${DEMO_SLUG}/quotes`, moderator)).json()) as {
-      topics: { topicId: string; quotes: { commentId: string }[] }[];
+    // The list moves at once and is saved in the background: the server has it once the save has gone through.
+    const savedOrder = async (): Promise<string[]> => {
+      const order = (await (await bed.api('GET', `/api/dialogues/${DEMO_SLUG}/quotes`, moderator)).json()) as {
+        topics: { topicId: string; quotes: { commentId: string }[] }[];
+      };
+      return order.topics.find((entry) => entry.topicId === demo.topics[3]!.id)!.quotes.map((quote) => quote.commentId);
     };
-    expect(order.topics.find((entry) => entry.topicId === demo.topics[3]!.id)!.quotes.map((quote) => quote.commentId)).toEqual([second.id, first.id]);
+    await expect.poll(savedOrder, LIVE).toEqual([second.id, first.id]);
 
     // With a pointer: the first quote's handle dropped on the lower half of the second.
     // A synthetic drag can start while the list is still settling from the live echo of the

@@ -104,5 +104,12 @@ export type CreateReportBody = Static<typeof CreateReportBody>;
 export const Report = Type.Object({ id: Id, commentId: Id, reason: ReportReason, details: Type.String(), createdAt: IsoTime });
 export type Report = Static<typeof Report>;
 
-export const PreviewBody = Type.Object({ body: Body }, { additionalProperties: false });
+export const PreviewBody = Type.Object(
+  {
+    body: Body,
+    // the topic the draft is for: its participants’ @mentions are marked as posting will mark them
+    topicId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
 export const Preview = Type.Object({ bodyHtml: Type.String({ description: 'exactly what the comment would show, sanitized' }) });

@@ -163,11 +163,12 @@ export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
       ],
       schema: {
         tags: ['comments'],
-        summary: 'Render a draft exactly as posting it would (Markdown to sanitized HTML), without storing anything',
+        summary:
+          'Render a draft exactly as posting it would (Markdown to sanitized HTML), without storing anything; with `topicId` (a topic the viewer can see), the @mentions of its participants are marked as posting will mark them',
         body: PreviewBody,
-        response: { 200: Preview, ...errors(400, 401, 413, 429) },
+        response: { 200: Preview, ...errors(400, 401, 404, 413, 429) },
       },
     },
-    async (request) => previewComment(request.body.body),
+    async (request) => previewComment(ctx, request.viewer!, request.body.body, request.body.topicId),
   );
 }

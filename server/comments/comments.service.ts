@@ -16,7 +16,8 @@ import { renderMarkdown } from '../lib/markdown.ts';
 import { MINUTE, isoMinus, nowIso } from '../lib/time.ts';
 import { toCommentDto, type CommentReader } from './comments.mapper.ts';
 import { announceQueued, holdReasonFor } from '../moderation/moderation.service.ts';
-import { commentPosted, pushNotices } from '../notifications/comment-notices.ts';
+import { commentPosted, mentionCandidates, pushNotices } from '../notifications/comment-notices.ts';
+import { mentionsIn } from './mentions.ts';
 import type { PageCache } from './page-cache.ts';
 import {
   changeStatusIf,
@@ -122,14 +123,32 @@ async function assertPostingRate(ctx: Ctx, db: Ctx['db'], authorId: string): Pro
   }
 }
 
-function renderBody(body: string): string {
-  const html = renderMarkdown(body);
+/** A comment's HTML, its @mentions of the topic's participants marked (read only when it has an `@`). */
+async function renderBody(ctx: Ctx, body: string, topicId: string, answeredId: string | null): Promise<string> {
+  let mentions: Parameters<typeof renderMarkdown>[1];
+  if (body.includes('@')) {
+    const answered = answeredId ? await findComment(ctx.db, answeredId) : undefined;
+    const candidates = await mentionCandidates(ctx.db, topicId, answered?.author_id ?? null);
+    mentions = (text) => mentionsIn(text, candidates);
+  }
+  return renderMarkdown(body, mentions);
+}
+
+async function renderNonEmpty(ctx: Ctx, body: string, topicId: string, answeredId: string | null): Promise<string> {
+  const html = await renderBody(ctx, body, topicId, answeredId);
   if (html === '') throw new AppError(400, 'empty_body', 'A comment needs some text.');
   return html;
 }
 
-/** What a comment with this body would show, rendered and sanitized as posting would. */
-export const previewComment = (body: string): { bodyHtml: string } => ({ bodyHtml: renderMarkdown(body) });
+/**
+ * What a comment with this body would show, rendered and sanitized as posting would; given the
+ * topic (one the viewer can see), its participants' @mentions are marked as they will be.
+ */
+export async function previewComment(ctx: Ctx, viewer: Viewer, body: string, topicId?: string): Promise<{ bodyHtml: string }> {
+  if (topicId === undefined) return { bodyHtml: renderMarkdown(body) };
+  await visibleTopic(ctx, viewer, topicId);
+  return { bodyHtml: await renderBody(ctx, body, topicId, null) };
+}
 
 /** Where a reply goes: into the sub-thread of the comment it answers, one level deep. */
 async function replyPlacement(ctx: Ctx, topicId: string, parentId: string | undefined) {
@@ -167,7 +186,7 @@ export async function postComment(ctx: Ctx, viewer: Viewer, topicId: string, inp
   const placement = await replyPlacement(ctx, topicId, input.parentId);
   // Turns a flood away before rendering; the count that decides is the one inside the write.
   await assertPostingRate(ctx, ctx.db, viewer.id);
-  const bodyHtml = renderBody(input.body);
+  const bodyHtml = await renderNonEmpty(ctx, input.body, topicId, placement.replyToId ?? placement.parentId);
   const heldReason = await holdReasonFor(ctx, dialogue, viewer, input.body);
   const status = heldReason ? 'pending' : 'published';
   const id = newId();
@@ -263,7 +282,7 @@ export async function editComment(ctx: Ctx, viewer: Viewer, commentId: string, i
     const unchanged = await commentDto(ctx, commentId, { viewer, moderates });
     return { comment: unchanged, httpStatus: unchanged.status === 'pending' ? 202 : 200 };
   }
-  const bodyHtml = renderBody(input.body);
+  const bodyHtml = await renderNonEmpty(ctx, input.body, comment.topic_id, comment.reply_to_id ?? comment.parent_id);
   const heldReason = own && comment.status === 'published' ? await holdReasonFor(ctx, dialogue, viewer, input.body) : null;
   const now = nowIso();
   const moderatorNote = !own && input.note?.trim() ? input.note.trim() : null;

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { SocialNotificationKind } from '../../shared/mail.constants.ts';
 import { findMentions, MENTIONS_MAX, type MentionCandidate } from '../comments/mentions.ts';
@@ -54,7 +54,7 @@ async function loadComment(trx: Trx, commentId: string) {
 }
 
 /** Who may be @mentioned in the topic: its participants shown by name, and the author of the comment answered. */
-async function mentionCandidates(trx: Trx, topicId: string, answeredAuthorId: string | null): Promise<MentionCandidate[]> {
+export async function mentionCandidates(trx: Kysely<Database>, topicId: string, answeredAuthorId: string | null): Promise<MentionCandidate[]> {
   const participants = await topicParticipants(trx, topicId);
   const candidates = participants.filter((p) => p.name_display === 'name').map((p) => ({ id: p.id, displayName: p.display_name }));
   if (answeredAuthorId !== null && !participants.some((p) => p.id === answeredAuthorId)) {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowState, ParticipantList } from '../../shared/follows.ts';
 import type { NotificationList } from '../../shared/notifications.ts';
 import { runDueDigests, isoWeek } from '../../server/mail/digest.ts';
-import { findMentions, nameMatchesPrefix } from '../../server/comments/mentions.ts';
+import { findMentions, mentionsIn, nameMatchesPrefix } from '../../server/comments/mentions.ts';
+import { renderMarkdown } from '../../server/lib/markdown.ts';
 import { openingWords } from '../../server/notifications/notice-texts.ts';
 import { describeOnEachDatabase } from '../helpers/databases.ts';
 import { anonymous, call, dialogueWithTopic, moderator, participant, postComment, type Agent } from '../helpers/factories.ts';
@@ -57,6 +58,29 @@ describe('mention matching', () => {
     expect(findMentions('write to kwame@Kwame Mensah.org', people)).toEqual([]);
     expect(findMentions('@Kwame @Kwame @Kwame', people)).toEqual(['k']);
     expect(findMentions('@Kwame Mensah @Kwame @Ana María López', people, 2)).toEqual(['km', 'k']);
+  });
+
+  it('tells where each mention starts and ends in the text as written', () => {
+    const text = 'Thanks @kwame  Mensah, and @KWAME.';
+    expect(mentionsIn(text, people).map(({ id, start, end }) => [id, text.slice(start, end)])).toEqual([
+      ['km', '@kwame  Mensah'],
+      ['k', '@KWAME'],
+    ]);
+    // A decomposed accent is part of the name, however it was typed.
+    const decomposed = '@Ana Mari\u0301a López!';
+    expect(mentionsIn(decomposed, people).map(({ start, end }) => decomposed.slice(start, end))).toEqual(['@Ana Mari\u0301a López']);
+    expect(mentionsIn('hello @nobody', people)).toEqual([]);
+  });
+
+  it('marks mentions in rendered Markdown, never inside links, code or raw HTML', () => {
+    const mark = (text: string) => mentionsIn(text, people);
+    expect(renderMarkdown('**@Kwame Mensah** said `@Kwame` and [@Kwame](https://example.org)', mark)).toBe(
+      '<p><strong><span class="mention">@Kwame Mensah</span></strong> said <code>@Kwame</code> and <a href="https://example.org" rel="nofollow ugc noopener">@Kwame</a></p>',
+    );
+    expect(renderMarkdown('<span class="mention">@Kwame</span> kwame@Kwame.org', mark)).toBe(
+      '<p>&lt;span class="mention"&gt;<span class="mention">@Kwame</span>&lt;/span&gt; <a href="mailto:kwame@Kwame.org" rel="nofollow ugc noopener">kwame@Kwame.org</a></p>',
+    );
+    expect(renderMarkdown('@Kwame')).toBe('<p>@Kwame</p>');
   });
 
   it('offers names whose start, or the start of one of their words, was typed', () => {
@@ -219,6 +243,8 @@ describeOnEachDatabase('replies, mentions and follows', (kind) => {
       expect(mail!.text_body).toContain(`${TEST_ORIGIN}/t/${topic.id}?c=${mention.id}`);
       // "@kwame mensah" names the longer name only.
       expect((await notificationsOf(t, kwame)).items).toEqual([]);
+      // Readers see whom it names.
+      expect(mention.bodyHtml).toBe('<p>I agree with <span class="mention">@kwame mensah</span> here, and <span class="mention">@Lina Haddad</span> too.</p>');
       // Lina is answered and mentioned: one notice, the reply.
       expect((await notificationsOf(t, lina)).items.map((n) => n.kind)).toEqual(['comment.reply']);
       expect((await outboxOf(t, lina)).map((m) => m.kind)).toEqual(['reply']);
@@ -232,9 +258,30 @@ describeOnEachDatabase('replies, mentions and follows', (kind) => {
       const writer = await participant(t);
       await postComment(t, byCountry, topic.id);
       await postComment(t, elsewhere, other.topic.id);
-      await postComment(t, writer, topic.id, { body: '@Hidden Person and @Elsewhere Person, hello.' });
+      const hello = await postComment(t, writer, topic.id, { body: '@Hidden Person and @Elsewhere Person, hello.' });
+      expect(hello.bodyHtml).toBe('<p>@Hidden Person and @Elsewhere Person, hello.</p>');
       expect((await notificationsOf(t, byCountry)).items).toEqual([]);
       expect((await notificationsOf(t, elsewhere)).items).toEqual([]);
+    });
+
+    it('marks mentions in the preview of a topic the writer can see, and in an edit', async () => {
+      const { topic } = await dialogueWithTopic(t);
+      const amara = await participant(t, { displayName: 'Amara Diallo' });
+      const writer = await participant(t);
+      await postComment(t, amara, topic.id, { body: 'Hello.' });
+      const preview = async (body: Record<string, unknown>) => call(t, 'POST', '/api/comments/preview', { as: writer, body });
+      expect((await preview({ body: 'Thanks @amara diallo', topicId: topic.id })).json()).toEqual({
+        bodyHtml: '<p>Thanks <span class="mention">@amara diallo</span></p>',
+      });
+      expect((await preview({ body: 'Thanks @amara diallo' })).json()).toEqual({ bodyHtml: '<p>Thanks @amara diallo</p>' });
+      const unknown = await preview({ body: 'Thanks', topicId: 'no-such-topic' });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+
+      const plain = await postComment(t, writer, topic.id, { body: 'Thanks.' });
+      const edited = await call(t, 'PATCH', `/api/comments/${plain.id}`, { as: writer, body: { body: 'Thanks, @Amara Diallo.' } });
+      expect(edited.statusCode, edited.body).toBe(200);
+      expect(edited.json<{ bodyHtml: string }>().bodyHtml).toBe('<p>Thanks, <span class="mention">@Amara Diallo</span>.</p>');
     });
 
     it('mentions nobody from a held comment until it is approved', async () => {

@@ -89,6 +89,8 @@ describe.skipIf(!hasChromium)(suiteName('replies and mentions notify in headless
     await notice.click();
     await expect.poll(() => new URL(amaraPage.url()).search, LIVE).toBe(`?c=${replyId}`);
     await expect.poll(() => amaraPage.locator(`#comment-${replyId}`).getByText('would say so too.').count(), LIVE).toBe(1);
+    // The person named stands out in the comment.
+    expect(await amaraPage.locator(`#comment-${replyId} .mention`).allTextContents()).toEqual(['@Chen Wei']);
 
     // Chen is told of the mention.
     const chenNotices = (await (await bed.api('GET', '/api/notifications', chen)).json()) as NotificationList;

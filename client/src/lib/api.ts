@@ -138,8 +138,9 @@ export async function reportComment(id: string, report: CreateReportBody): Promi
 }
 
 /** A draft rendered and sanitized by the server exactly as posting would store it. */
-export async function previewComment(body: string): Promise<string> {
-  return ((await (await request('POST', '/api/comments/preview', { body })).json()) as { bodyHtml: string }).bodyHtml;
+/** A draft as posting would show it; in a topic, with its participants' @mentions marked. */
+export async function previewComment(body: string, topicId?: string): Promise<string> {
+  return ((await (await request('POST', '/api/comments/preview', topicId ? { body, topicId } : { body })).json()) as { bodyHtml: string }).bodyHtml;
 }
 
 /** Remembers the highest comment the signed-in reader has seen in a topic. */

@@ -135,7 +135,7 @@ export class Participation {
 
   startEdit(comment: Comment): void {
     this.editing?.dispose();
-    this.editing = new CommentEdit(comment, editComment, previewComment);
+    this.editing = new CommentEdit(comment, editComment, (body) => previewComment(body, this.#context.topicId));
   }
 
   cancelEdit(): void {
@@ -192,7 +192,7 @@ export class Participation {
       parent,
       language: defaultLanguage(this.#context.dialogue().languages),
       post: postComment,
-      render: previewComment,
+      render: (body) => previewComment(body, this.#context.topicId),
       typing: this.#context.typing,
       drafts,
     });

@@ -163,8 +163,9 @@ describe.skipIf(!hasChromium)(suiteName('registering, signing in and the profile
     await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Español' });
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
     await expect.poll(async () => (await profileOf(page)).language).toBe('es');
-    // The open profile form shows it too, so that saving the form does not undo it.
-    expect(await page.getByLabel('Idioma preferido').inputValue()).toBe('es');
+    // The open profile form shows it too, so that saving the form does not undo it: once the
+    // browser has the server's answer, which may come after the server has saved it.
+    await expect.poll(() => page.getByLabel('Idioma preferido').inputValue(), { timeout: 30_000 }).toBe('es');
     await page.getByLabel(/^Nombre visible/).fill('Farah N.');
     await page.getByRole('button', { name: 'Guardar los cambios' }).click();
     await expect.poll(async () => (await profileOf(page)).displayName).toBe('Farah N.');

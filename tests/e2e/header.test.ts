@@ -25,19 +25,21 @@ describe.skipIf(!hasChromium)(suiteName('the signed-in header, and editing a com
     await bed?.close();
   });
 
-  /** The header's controls, each with the middle of its box. */
+  /** The header's controls, each with the middle of its box, once they are all there. */
   async function controls(page: Page) {
     const header = page.getByRole('banner');
-    const boxes = await Promise.all(
-      [
-        header.getByRole('link', { name: 'Organize' }),
-        header.getByRole('link', { name: 'Moderation' }),
-        header.getByRole('button', { name: /notifications/i }),
-        header.getByRole('link', { name: `${LONG_NAME} — your profile` }),
-        header.getByRole('button', { name: 'Sign out' }),
-        header.getByRole('combobox', { name: 'Language' }),
-      ].map((control) => control.boundingBox()),
-    );
+    const all = [
+      header.getByRole('link', { name: 'Organize' }),
+      header.getByRole('link', { name: 'Moderation' }),
+      header.getByRole('button', { name: /notifications/i }),
+      header.getByRole('link', { name: `${LONG_NAME} — your profile` }),
+      header.getByRole('button', { name: 'Sign out' }),
+      header.getByRole('combobox', { name: 'Language' }),
+    ];
+    // The moderation link and the bell are fetched after the session is known, and take their room
+    // in the header when they come: the boxes are read once the header holds them, not before.
+    await expect.poll(() => Promise.all(all.map((control) => control.count())), { timeout: 30_000 }).toEqual(all.map(() => 1));
+    const boxes = await Promise.all(all.map((control) => control.boundingBox()));
     return boxes.map((box) => box!.y + box!.height / 2);
   }
 
@@ -104,7 +106,8 @@ describe.skipIf(!hasChromium)(suiteName('the signed-in header, and editing a com
     await page.getByLabel('Your comment, edited').fill('I agree, mostly.');
     await page.getByLabel('Your comment, edited').press('Control+Enter');
     await expect.poll(() => mine.getByText('edited', { exact: true }).count()).toBe(1);
-    expect(await mine.getByText('I agree, mostly.').count()).toBe(1);
+    // The live event may mark it edited before the save answers and the editor gives way to the text.
+    await expect.poll(() => mine.getByText('I agree, mostly.').count(), { timeout: 30_000 }).toBe(1);
     await page.waitForTimeout(500);
     expect(problems).toEqual([]);
   }, 120_000);

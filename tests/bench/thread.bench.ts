@@ -8,9 +8,11 @@
 //   at moved meanwhile.
 // Built client, the product's server on a fresh SQLite database (core 0), this process and
 // Chromium on core 1. Rounds interleave the two sizes (in alternating order); ratios are the
-// medians of the per-round ratios. Results in tests/bench/results/thread.json.
+// medians of the per-round ratios. Results in tests/bench/results/thread.json. With
+// BENCH_TRACE=1, each live comment's window is also recorded (a Chromium trace and a CPU profile
+// beside the results) to see where its time goes; the profiler's own cost then inflates the figures.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
@@ -29,6 +31,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const TARGET_LIVE_MS = 16;
 /** how long a live comment is given to arrive and be shown (under throttling, with room to spare) */
 const LIVE_WINDOW_MS = 1_000;
+const TRACE = process.env.BENCH_TRACE === '1';
+const RESULTS = join(ROOT, 'tests/bench/results');
 
 interface Metrics {
   ScriptDuration: number;
@@ -177,10 +181,21 @@ async function measure(browser: Browser, url: string, topicId: string, size: Siz
     const idleStart = await metrics(cdp);
     await sleep(LIVE_WINDOW_MS);
     const idleEnd = await metrics(cdp);
+    // BENCH_TRACE=1: a Chromium trace of the live comment's window, to see where its time goes.
+    if (TRACE) {
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const beforeLive = await metrics(cdp);
     await post(`A live comment for the benchmark, round with ${size} comments.`);
     await sleep(LIVE_WINDOW_MS);
     const afterLive = await metrics(cdp);
+    if (TRACE) {
+      writeFileSync(join(RESULTS, `thread-live-${size}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      writeFileSync(join(RESULTS, `thread-live-trace-${size}.json`), await browser.stopTracing());
+    }
     if ((await page.evaluate<string>("document.querySelector('h2 .count').textContent")) === countBefore)
       throw new Error('the live comment did not arrive in time');
     const live = await page.evaluate<{ longTasks: number[]; shifts: number }>('window.__bench');

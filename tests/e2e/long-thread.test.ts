@@ -121,6 +121,11 @@ describe.skipIf(!hasChromium)(suiteName('a 2,000-comment topic in headless Chrom
     await expect.poll(() => shown(page, firstId), SLOW).not.toBeNull();
     await expect.poll(() => page.getByText('Loading more comments…').count(), SLOW).toBe(0);
     const lastId = idOf(topLevel().at(-1)!);
+    // A keyboard user's focus in the first comment, scrolled out of the page with it.
+    await page
+      .locator(`#comment-${firstId}`)
+      .getByRole('button', { name: /^Copy link to the comment by / })
+      .focus();
     // The guessed heights of the comments never shown give way to measured ones on the way: the
     // end of the page moves a little until the last comment is there.
     for (let i = 0; i < 20 && !(await shown(page, lastId))?.inView; i++) {
@@ -129,6 +134,12 @@ describe.skipIf(!hasChromium)(suiteName('a 2,000-comment topic in headless Chrom
     }
     expect((await shown(page, lastId))?.inView).toBe(true);
     expect(await commentsInPage(page)).toBeLessThan(60);
+    // The focus went to the thread, not to the page's start: Tab reaches a comment near the view.
+    expect(await page.evaluate<boolean>("document.activeElement?.classList.contains('window') ?? false")).toBe(true);
+    await page.keyboard.press('Tab');
+    const focusedTop = await page.evaluate<number | null>("document.activeElement?.closest('article')?.getBoundingClientRect().top ?? null");
+    expect(focusedTop).not.toBeNull();
+    expect(Math.abs(focusedTop!)).toBeLessThan(2 * PHONE.height);
     await page.evaluate("scrollTo({ top: 0, behavior: 'instant' })");
     await expect.poll(() => shown(page, firstId), SLOW).toEqual(expect.objectContaining({ inView: true }));
     expect(await commentsInPage(page)).toBeLessThan(60);

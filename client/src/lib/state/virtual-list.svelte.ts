@@ -86,7 +86,10 @@ export class VirtualList<T> {
     this.#options = options;
   }
 
-  /** An attachment for the element holding both spacers and the list: follows the page's scroll. */
+  /**
+   * An attachment for the element holding both spacers and the list (with `tabindex="-1"`, for the
+   * focus of an item scrolled out of the page): follows the page's scroll.
+   */
   attach = (element: HTMLElement): (() => void) => {
     this.#element = element;
     this.#observer = new ResizeObserver(this.#resized);
@@ -134,6 +137,7 @@ export class VirtualList<T> {
       if (this.#version !== version) flushSync();
     }
     const { start, end } = visibleRange(this.offsets, this.#element.getBoundingClientRect().top, innerHeight);
+    this.#keepFocus(start, end);
     this.#firstKey = start < end ? this.#options.key(this.#options.items()[start]!) : null;
     this.start = start;
     this.end = end;
@@ -164,6 +168,21 @@ export class VirtualList<T> {
       await nextFrame();
     }
     return element;
+  }
+
+  /**
+   * The focus in an item about to leave the page goes to the list itself (focusable for this),
+   * not to the page's start: the next Tab reaches the items the reader now looks at.
+   */
+  #keepFocus(start: number, end: number): void {
+    const active = document.activeElement;
+    const list = this.#element;
+    if (!list || !(active instanceof HTMLElement) || active === list || !list.contains(active)) return;
+    const key = active.closest<HTMLElement>('[data-key]')?.dataset.key;
+    if (key === undefined) return;
+    const items = this.#options.items();
+    for (let i = start; i < end; i++) if (this.#options.key(items[i]!) === key) return;
+    list.focus({ preventScroll: true });
   }
 
   #height(item: T): number {

@@ -29,6 +29,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { registerClient } from './plugins/client.ts';
 import { installErrorHandler } from './plugins/errors.ts';
 import { originCheckPlugin } from './plugins/origin-check.ts';
+import { rateLimitRedis, redisRateLimitStore } from './plugins/rate-limit-store.ts';
 import { createSocketServer, realtimePlugin } from './plugins/realtime.ts';
 import { installValidation } from './plugins/validation.ts';
 import { createBroadcaster } from './realtime/broadcast.ts';
@@ -102,7 +103,10 @@ export async function buildApp({ config, database, logger = false, mail = {}, di
     },
     hsts: config.publicOrigin.startsWith('https:'),
   });
+  // With Redis, every node counts the same requests; without, each counts its own in memory.
+  const sharedCounts = config.redisUrl ? await rateLimitRedis(app, config.redisUrl) : null;
   await app.register(rateLimit, {
+    ...(sharedCounts ? { store: redisRateLimitStore(sharedCounts, `${config.redisPrefix}:rate`), skipOnError: true } : {}),
     global: false,
     max: config.rateLimitRequestsPerMinute,
     timeWindow: '1 minute',

@@ -8,6 +8,8 @@ export interface Config {
   publicOriginSet: boolean;
   databaseUrl: string;
   redisUrl: string | null;
+  /** what the keys the forum keeps in Redis start with */
+  redisPrefix: string;
   organizerEmail: string | null;
   organizerPassword: string | null;
   seedDemo: boolean;
@@ -89,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     problems.push(`REDIS_URL: expected redis://host:port, got "${redisUrl}"`);
   }
 
+  const redisPrefix = read('REDIS_PREFIX') ?? 'vd';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(redisPrefix)) {
+    problems.push(`REDIS_PREFIX: expected up to 64 letters, digits, '_', '.', ':' or '-', got "${redisPrefix}"`);
+  }
+
   const organizerEmail = read('ORGANIZER_EMAIL') ?? null;
   if (organizerEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(organizerEmail)) {
     problems.push(`ORGANIZER_EMAIL: expected an e-mail address, got "${organizerEmail}"`);
@@ -127,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicOriginSet: read('PUBLIC_ORIGIN') !== undefined,
     databaseUrl,
     redisUrl,
+    redisPrefix,
     organizerEmail: organizerEmail?.toLowerCase() ?? null,
     organizerPassword,
     seedDemo: boolean('SEED_DEMO', true),

@@ -42,15 +42,17 @@ export async function accountRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
         response: { 202: Empty, ...errors(400, 429) },
       },
       onRequest: ownRateLimit(app, {
+        name: 'reset-from',
         max: RESETS_PER_IP_PER_HOUR,
         timeWindow: '1 hour',
         message: 'Too many password resets were asked for from this address; try again later.',
       }),
       // After validation, so the address is known; counted for every address alike.
       preHandler: ownRateLimit(app, {
+        name: 'reset-for',
         max: RESETS_PER_ADDRESS_PER_HOUR,
         timeWindow: '1 hour',
-        keyGenerator: (request: FastifyRequest) => `reset:${normalizeEmail((request.body as PasswordResetBody).email)}`,
+        keyGenerator: (request: FastifyRequest) => normalizeEmail((request.body as PasswordResetBody).email),
         message: 'A reset link was asked for this address several times already; check your mail, or try again later.',
       }),
     },
@@ -85,9 +87,10 @@ export async function accountRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
       onRequest: [
         requireUser,
         ownRateLimit(app, {
+          name: 'verify-email',
           max: VERIFICATIONS_PER_USER_PER_HOUR,
           timeWindow: '1 hour',
-          keyGenerator: (request: FastifyRequest) => `verify:${request.viewer?.id ?? request.ip}`,
+          keyGenerator: (request: FastifyRequest) => request.viewer?.id ?? request.ip,
           message: 'A verification link was sent several times already; check your mail, or try again later.',
         }),
       ],

@@ -21,6 +21,7 @@ export async function authRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void>
         response: { 201: UserEnvelope, ...errors(400, 409, 413, 429) },
       },
       onRequest: ownRateLimit(app, {
+        name: 'signup',
         max: ctx.config.rateLimitSignupsPerHour,
         timeWindow: '1 hour',
         message: 'Too many accounts were created from this address; try again later.',

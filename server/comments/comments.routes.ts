@@ -155,6 +155,7 @@ export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
       onRequest: [
         requireUser,
         ownRateLimit(app, {
+          name: 'preview',
           max: 120,
           timeWindow: '1 minute',
           keyGenerator: (request) => request.viewer?.id ?? request.ip,

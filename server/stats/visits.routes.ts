@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { SlugParams, VisitBody } from '../../shared/dialogues.ts';
 import type { Ctx } from '../context.ts';
 import { errors } from '../http.ts';
-import { ownRateLimit } from '../plugins/rate-limits.ts';
+import { namedRateLimit, ownRateLimit } from '../plugins/rate-limits.ts';
 import type { App } from '../types.ts';
 import { issueVisitorId, VISITOR_COOKIE, visitorIdFrom } from './visitor.ts';
 import { recordVisit, UNTRACKED_VISITOR } from './visits.service.ts';
@@ -14,11 +14,7 @@ export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void
   const visitorOf = (request: FastifyRequest): string | null => visitorIdFrom(request.cookies, ctx.visitorSecret);
   // Counts the ids handed out per address, so a client that drops its cookie before each view
   // cannot pass for a crowd of new visitors.
-  const newVisitorFrom = app.createRateLimit({
-    max: ctx.config.rateLimitNewVisitorsPerHour,
-    timeWindow: '1 hour',
-    keyGenerator: (request) => request.ip,
-  });
+  const newVisitorFrom = namedRateLimit(app, { name: 'new-visitor', max: ctx.config.rateLimitNewVisitorsPerHour, timeWindow: '1 hour' });
   const mayIssue = async (request: FastifyRequest): Promise<boolean> => {
     const limit = await newVisitorFrom(request);
     return limit.isAllowed || !limit.isExceeded;
@@ -39,6 +35,7 @@ export async function visitRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<void
         response: { 204: Type.Null(), ...errors(400, 404, 429) },
       },
       onRequest: ownRateLimit(app, {
+        name: 'views',
         max: 60,
         timeWindow: '1 minute',
         keyGenerator: (request) => visitorOf(request) ?? request.ip,

@@ -10,13 +10,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the server process', () => {
   it('stops with one clear line per bad configuration value', async () => {
-    const run = runScript('server/main.ts', { PORT: 'abc', DATABASE_URL: 'mysql://nope', RATE_LIMIT_POSTS_PER_MINUTE: '0' });
+    const run = runScript('server/main.ts', { PORT: 'abc', DATABASE_URL: 'mysql://nope', REDIS_PREFIX: 'a b', RATE_LIMIT_POSTS_PER_MINUTE: '0' });
     expect(await run.exited).toBe(1);
     const lines = run
       .output()
       .split('\n')
       .filter((line) => line.startsWith('configuration error:'));
-    expect(lines.map((line) => line.split(':')[1]!.trim())).toEqual(['PORT', 'DATABASE_URL', 'RATE_LIMIT_POSTS_PER_MINUTE']);
+    expect(lines.map((line) => line.split(':')[1]!.trim())).toEqual(['PORT', 'DATABASE_URL', 'REDIS_PREFIX', 'RATE_LIMIT_POSTS_PER_MINUTE']);
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 

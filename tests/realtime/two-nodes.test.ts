@@ -7,6 +7,8 @@ import { collect, connect, joinTopic, listen, nextEvent, pause, type ClientSocke
 import { testConfig, type TestApp } from '../helpers/test-app.ts';
 
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
+/** This run's keys in Redis (rate-limit counts last an hour): shared by both nodes, apart from any other run. */
+const REDIS_PREFIX = `test-${process.pid}-${Date.now()}`;
 const enabled = Boolean(TEST_DATABASE_URL && TEST_REDIS_URL);
 const title = enabled
   ? 'two nodes on PostgreSQL and Redis'
@@ -15,7 +17,7 @@ const title = enabled
 /** A second server process in all but name: its own pool on the same schema, its own Redis clients. */
 async function node(testDb: TestDatabase, own: boolean): Promise<TestApp & { url: string }> {
   const database = own ? testDb.database : createDb({ url: testDb.url, ...(testDb.pgSchema ? { pgSchema: testDb.pgSchema } : {}) });
-  const app = await buildApp({ config: testConfig({ redisUrl: TEST_REDIS_URL! }), database });
+  const app = await buildApp({ config: testConfig({ redisUrl: TEST_REDIS_URL!, redisPrefix: REDIS_PREFIX }), database });
   const url = await listen(app);
   return {
     app,
@@ -50,6 +52,21 @@ describe.skipIf(!enabled)(title, () => {
     await b?.close();
     await a?.close();
     await testDb?.drop();
+  });
+
+  it('counts rate limits across the nodes: an address gets its password resets once, not once per node', async () => {
+    const reset = (node: TestApp, email: string) => call(node, 'POST', '/api/auth/password-reset', { body: { email }, remoteAddress: '203.0.113.9' });
+    // Per address asked for: 5 an hour, wherever they land.
+    const sameAddress = [];
+    for (let i = 0; i < 8; i++) sameAddress.push((await reset(i % 2 === 0 ? a : b, 'someone@example.org')).statusCode);
+    expect(sameAddress).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
+    // Per sending address: 20 an hour across both nodes, in a parallel burst (the 8 above count too).
+    const responses = await Promise.all(Array.from({ length: 24 }, (_, i) => reset(i % 2 === 0 ? a : b, `person${i}@example.org`)));
+    const statuses = responses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 202)).toHaveLength(20 - 8);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(24 - 12);
+    // Another address is counted apart.
+    expect((await call(b, 'POST', '/api/auth/password-reset', { body: { email: 'other@example.org' }, remoteAddress: '203.0.113.10' })).statusCode).toBe(202);
   });
 
   it('delivers a comment posted over HTTP to node A to a viewer connected to node B', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialogue } from '../../shared/dialogues.ts';
 import type { User } from '../../shared/users.ts';
 import { linkIn, startTestSmtp, type TestSmtp } from '../helpers/smtp.ts';
-import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
+import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signInOrganizer, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
 
 // Issue 14's account walk in Chromium, with mail going to a real SMTP server: a forgotten password
 // (the link read from the mail that arrived), a confirmed address, a dialogue that asks for one,
@@ -22,13 +22,7 @@ describe.skipIf(!hasChromium)(suiteName('the account in headless Chromium: forgo
   beforeAll(async () => {
     smtp = await startTestSmtp();
     bed = await startTestbed({ SMTP_URL: smtp.url });
-    const password = /Password \(shown only now\): (\S+)/.exec(bed.server.output())?.[1];
-    const login = await bed.api('POST', '/api/auth/login', null, { email: 'organizer@example.org', password });
-    expect(login.status).toBe(200);
-    organizerCookie = login.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('session='))!
-      .split(';')[0]!;
+    organizerCookie = await signInOrganizer(bed);
   }, 180_000);
 
   afterAll(async () => {

@@ -118,15 +118,27 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export const heading = (page: Page): Locator => page.getByRole('heading', { level: 1 });
 export const focusedTag = (page: Page): Promise<string | undefined> => page.evaluate<string | undefined>('document.activeElement?.tagName');
 
+/** The session cookie (`session=…`) a sign-up or sign-in answered with. */
+const sessionCookieOf = (response: Response): string =>
+  response.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('session='))!
+    .split(';')[0]!;
+
 /** Creates a participant through the API and returns their session cookie (`session=…`). */
 export async function signUp(bed: Testbed, displayName: string, country = 'KE'): Promise<string> {
   const email = `${displayName.toLowerCase().replace(/\W/g, '')}@example.org`;
   const response = await bed.api('POST', '/api/auth/register', null, { email, password: 'a long enough password', displayName, country });
   if (response.status !== 201) throw new Error(`registering ${displayName}: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .find((cookie) => cookie.startsWith('session='))!
-    .split(';')[0]!;
+  return sessionCookieOf(response);
+}
+
+/** Signs the first organizer in through the API (its password is printed once, on the first start) and returns the session cookie. */
+export async function signInOrganizer(bed: Testbed): Promise<string> {
+  const password = /Password \(shown only now\): (\S+)/.exec(bed.server.output())?.[1];
+  const response = await bed.api('POST', '/api/auth/login', null, { email: 'organizer@example.org', password });
+  if (response.status !== 200) throw new Error(`signing the organizer in: ${response.status} ${await response.text()}`);
+  return sessionCookieOf(response);
 }
 
 /** Signs the page's browser context in with a session cookie from signUp. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialogue } from '../../shared/dialogues.ts';
-import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
+import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signInOrganizer, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
 
 const DEMO_SLUG = 'idm-2010-migration-and-social-change';
 const LIVE = { timeout: 30_000 };
@@ -20,13 +20,7 @@ describe.skipIf(!hasChromium)(suiteName('a quoted participant withdraws consent 
   beforeAll(async () => {
     bed = await startTestbed();
     demo = (await (await fetch(`${bed.url}/api/dialogues/${DEMO_SLUG}`)).json()) as Dialogue;
-    const password = /Password \(shown only now\): (\S+)/.exec(bed.server.output())?.[1];
-    const login = await bed.api('POST', '/api/auth/login', null, { email: 'organizer@example.org', password });
-    expect(login.status).toBe(200);
-    organizer = login.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('session='))!
-      .split(';')[0]!;
+    organizer = await signInOrganizer(bed);
     author = await signUp(bed, 'Noor Singer', 'JO');
     const comment = await bed.api('POST', `/api/topics/${demo.topics[0]!.id}/comments`, author, { body: WORDS });
     expect(comment.status).toBe(201);

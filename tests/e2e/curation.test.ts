@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Dialogue } from '../../shared/dialogues.ts';
-import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
+import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signInOrganizer, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
 
 const DEMO_SLUG = 'idm-2010-migration-and-social-change';
 // Two browsers, a server and the rest of the suite share two cores: live updates get more time.
@@ -18,17 +18,6 @@ describe.skipIf(!hasChromium)(suiteName('organizers’ and moderators’ screens
   let moderator: string;
   let author: string;
 
-  /** The first organizer's password is printed once, on the first start. */
-  async function organizerCookie(): Promise<string> {
-    const password = /Password \(shown only now\): (\S+)/.exec(bed.server.output())?.[1];
-    const response = await bed.api('POST', '/api/auth/login', null, { email: 'organizer@example.org', password });
-    expect(response.status).toBe(200);
-    return response.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('session='))!
-      .split(';')[0]!;
-  }
-
   async function userId(cookie: string): Promise<string> {
     return ((await (await bed.api('GET', '/api/auth/me', cookie)).json()) as { user: { id: string } }).user.id;
   }
@@ -36,7 +25,7 @@ describe.skipIf(!hasChromium)(suiteName('organizers’ and moderators’ screens
   beforeAll(async () => {
     bed = await startTestbed();
     demo = (await (await fetch(`${bed.url}/api/dialogues/${DEMO_SLUG}`)).json()) as Dialogue;
-    organizer = await organizerCookie();
+    organizer = await signInOrganizer(bed);
     moderator = await signUp(bed, 'Mona Moderator', 'CH');
     const appointed = await bed.api('PUT', `/api/dialogues/${DEMO_SLUG}/moderators/${await userId(moderator)}`, organizer);
     expect(appointed.status).toBeLessThan(300);

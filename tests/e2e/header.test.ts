@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialogue } from '../../shared/dialogues.ts';
-import { DESKTOP, hasChromium, PHONE, seriousViolations, signIn, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
+import { DESKTOP, hasChromium, PHONE, seriousViolations, signIn, signInOrganizer, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
 
 const DEMO_SLUG = 'idm-2010-migration-and-social-change';
 const LONG_NAME = 'María Fernanda de los Ángeles Rodríguez-Villanueva y Castellanos';
@@ -12,12 +12,7 @@ describe.skipIf(!hasChromium)(suiteName('the signed-in header, and editing a com
 
   beforeAll(async () => {
     bed = await startTestbed();
-    const password = /Password \(shown only now\): (\S+)/.exec(bed.server.output())?.[1];
-    const response = await bed.api('POST', '/api/auth/login', null, { email: 'organizer@example.org', password });
-    organizer = response.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('session='))!
-      .split(';')[0]!;
+    organizer = await signInOrganizer(bed);
     expect((await bed.api('PATCH', '/api/auth/me', organizer, { displayName: LONG_NAME })).status).toBe(200);
   }, 180_000);
 

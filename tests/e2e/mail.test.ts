@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../shared/users.ts';
 import { linkIn, startTestSmtp, type TestSmtp } from '../helpers/smtp.ts';
-import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
+import { DESKTOP, hasChromium, heading, PHONE, seriousViolations, signIn, signInOrganizer, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
 
 // Mail in the browser: the page an e-mail's "stop these e-mails" link opens turns nothing off
 // until its button is pressed; the organizers' outbox shows a refused message with the mail
@@ -17,12 +17,7 @@ describe.skipIf(!hasChromium)(suiteName('mail: the unsubscribe page and the orga
   beforeAll(async () => {
     smtp = await startTestSmtp();
     bed = await startTestbed({ SMTP_URL: smtp.url });
-    const password = /Password \(shown only now\): (\S+)/.exec(bed.server.output())?.[1];
-    const login = await bed.api('POST', '/api/auth/login', null, { email: 'organizer@example.org', password });
-    organizer = login.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('session='))!
-      .split(';')[0]!;
+    organizer = await signInOrganizer(bed);
   }, 180_000);
 
   afterAll(async () => {

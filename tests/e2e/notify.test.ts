@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialogue } from '../../shared/dialogues.ts';
 import type { NotificationList } from '../../shared/notifications.ts';
 import { linkIn, startTestSmtp, type TestSmtp } from '../helpers/smtp.ts';
-import { DESKTOP, hasChromium, PHONE, seriousViolations, signIn, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
+import { DESKTOP, hasChromium, PHONE, seriousViolations, signIn, signInOrganizer, signUp, startTestbed, suiteName, type Testbed } from './browser.ts';
 
 const DEMO_SLUG = 'idm-2010-migration-and-social-change';
 // Two browsers, a server and the mail worker share two cores: live updates get more time.
@@ -23,17 +23,6 @@ describe.skipIf(!hasChromium)(suiteName('replies and mentions notify in headless
     await bed?.close();
     await smtp?.close();
   });
-
-  /** The first organizer's password is printed once, on the first start. */
-  async function organizerCookie(): Promise<string> {
-    const password = /Password \(shown only now\): (\S+)/.exec(bed.server.output())?.[1];
-    const response = await bed.api('POST', '/api/auth/login', null, { email: 'organizer@example.org', password });
-    expect(response.status).toBe(200);
-    return response.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('session='))!
-      .split(';')[0]!;
-  }
 
   async function post(cookie: string, topicId: string, body: string): Promise<{ id: string }> {
     const response = await bed.api('POST', `/api/topics/${topicId}/comments`, cookie, { body });
@@ -120,7 +109,7 @@ describe.skipIf(!hasChromium)(suiteName('replies and mentions notify in headless
     const bell = page.getByRole('button', { name: /^Your notifications/ });
     await expect.poll(() => bell.count(), LIVE).toBe(1);
 
-    const quoted = await bed.api('POST', `/api/comments/${words.id}/quotes`, await organizerCookie(), { attribution: 'none' });
+    const quoted = await bed.api('POST', `/api/comments/${words.id}/quotes`, await signInOrganizer(bed), { attribution: 'none' });
     expect(quoted.status).toBe(201);
     await expect.poll(() => page.getByRole('button', { name: 'Your notifications 1 unread' }).count(), LIVE).toBe(1);
     await bell.click();

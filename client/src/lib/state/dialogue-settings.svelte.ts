@@ -3,6 +3,7 @@ import type { ModerationSettings, StaffMember, UserMatch } from '../moderation-a
 import { reportsToHoldFrom, wordsFromText } from '../moderation-settings.ts';
 import { deleteDialogue, patchDialogue } from '../workspace-api.ts';
 import { DialogueFields, type DialogueField } from './dialogue-fields.svelte.ts';
+import { Request } from './request.svelte.ts';
 
 export interface SettingsApi {
   dialogue: (slug: string) => Promise<Dialogue>;
@@ -39,28 +40,6 @@ const DETAIL_FIELDS: readonly DialogueField[] = [
 export const SEARCH_MIN = 2;
 export const SEARCH_DELAY_MS = 300;
 
-/** A save of one part of the page: running, done, or refused. */
-export class Saving {
-  running = $state(false);
-  done = $state(false);
-  error: unknown = $state.raw();
-
-  async run(action: () => Promise<void>): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.done = false;
-    this.error = undefined;
-    try {
-      await action();
-      this.done = true;
-    } catch (error) {
-      this.error = error;
-    } finally {
-      this.running = false;
-    }
-  }
-}
-
 /**
  * An organizer's settings for one dialogue: the dialogue's own fields, its publication, its
  * moderation policy and holding rules, its watched words, and who moderates it. Each part saves
@@ -76,11 +55,11 @@ export class DialogueSettings {
   /** only participants with a confirmed e-mail address may post */
   requireVerifiedEmail = $state(false);
   reportsInvalid = $state(false);
-  readonly settingsSave = new Saving();
+  readonly settingsSave = new Request();
 
   wordsText = $state('');
   savedWords: string[] = $state.raw([]);
-  readonly wordsSave = new Saving();
+  readonly wordsSave = new Request();
 
   moderators: StaffMember[] | undefined = $state.raw();
   moderatorsError: unknown = $state.raw();
@@ -102,9 +81,9 @@ export class DialogueSettings {
   /** the dialogue is open and the save would move its window: asked before it is sent */
   confirmingWindow = $state(false);
 
-  readonly publication = new Saving();
+  readonly publication = new Request();
   confirmingDelete = $state(false);
-  readonly deletion = new Saving();
+  readonly deletion = new Request();
 
   readonly slug: string;
   readonly #api: SettingsApi;

@@ -2,6 +2,7 @@ import type { CommentRevisionsTable, CommentsTable, ReportsTable } from './table
 import type { QuotesTable, SummariesTable, SummaryVersionsTable } from './tables/curation.table.ts';
 import type { DialogueModeratorsTable, DialoguesTable, TopicReadsTable, TopicsTable, VisitsTable, WatchedWordsTable } from './tables/dialogues.table.ts';
 import type { AuthTokensTable, MailOutboxTable, TopicFollowsTable } from './tables/mail.table.ts';
+import type { PracticesTable, SearchDocsTable } from './tables/practices.table.ts';
 import type { ModerationActionsTable } from './tables/moderation.table.ts';
 import type { ServerSecretsTable } from './tables/secrets.table.ts';
 import type { LoginFailuresTable, NotificationsTable, SessionsTable, SuspensionsTable, UsersTable } from './tables/users.table.ts';
@@ -33,4 +34,6 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   auth_tokens: AuthTokensTable;
   topic_follows: TopicFollowsTable;
+  practices: PracticesTable;
+  search_docs: SearchDocsTable;
 }

@@ -68,5 +68,8 @@ export const ERROR_CODES = [
   'not_quoted_author',
   'consent_already_withdrawn',
   'mail_not_failed',
+  // Good practices.
+  'practice_not_editable',
+  'continent_required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

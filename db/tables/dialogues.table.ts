@@ -31,6 +31,8 @@ export interface DialoguesTable {
   deleted_at: string | null;
   /** 1: only participants with a verified e-mail address may post */
   require_verified_email: Generated<number>;
+  /** JSON array: the themes a practice gathered by this dialogue is offered */
+  practice_themes: Generated<string>;
   created_by: string | null;
   created_at: string;
   updated_at: string;

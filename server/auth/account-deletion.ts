@@ -1,3 +1,4 @@
+import { reindexQuotesOfAuthor } from '../search/search-index.repository.ts';
 import type { DeleteAccountBody } from '../../shared/account.ts';
 import type { CommentStatus } from '../../shared/comments.constants.ts';
 import type { QuoteConsent } from '../../shared/users.constants.ts';
@@ -105,6 +106,7 @@ export async function deleteAccount(ctx: Ctx, viewer: Viewer, input: DeleteAccou
       updated_at: now,
     };
     await updateUser(trx, id, emptied);
+    await reindexQuotesOfAuthor(trx, id);
     return { withdrawn, quotedTopics: quoted.map((row) => row.topic_id) };
   });
   // Their sockets are cut on every node; live readers see the withdrawn placeholders and the quotes' new attribution.

@@ -1,3 +1,4 @@
+import { reindexQuotesOfAuthor } from '../search/search-index.repository.ts';
 import { emailNotificationsOf } from '../../shared/mail.constants.ts';
 import type { LoginBody, ProfilePatch, RegisterBody, User } from '../../shared/users.ts';
 import { isUniqueViolation } from '../../db/create-db.ts';
@@ -157,6 +158,8 @@ export async function updateProfile(ctx: Ctx, viewer: Viewer, patch: ProfilePatc
   }
   await ctx.write(async (trx) => {
     await updateUser(trx, viewer.id, changes);
+    // Whether the public sees quotes of their words follows their consent and how they are named.
+    if (patch.quoteConsent !== undefined || patch.nameDisplay !== undefined) await reindexQuotesOfAuthor(trx, viewer.id);
     if (shownInThreads) await bumpTopicVersions(trx, await topicsOfAuthor(trx, viewer.id));
   });
   // The other sessions are gone: so are their sockets, with whatever feeds they were getting.

@@ -6,6 +6,7 @@ import type { CommentStatus } from '../../shared/comments.constants.ts';
 import type { Affiliation } from '../../shared/common.constants.ts';
 import type { HeldReason } from '../../shared/moderation.constants.ts';
 import type { NameDisplay, QuoteConsent } from '../../shared/users.constants.ts';
+import { indexNewComment, reindexComment } from '../search/search-index.repository.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -126,6 +127,7 @@ export async function insertComment(trx: Executor, row: NewCommentRow): Promise<
     .insertInto('comments')
     .values({ ...row, was_public: row.status === 'published' ? 1 : 0 })
     .execute();
+  await indexNewComment(trx, row);
 }
 
 /**
@@ -150,6 +152,7 @@ export async function updateComment(
     .set({ ...changes, change_seq: Number(topic.version) })
     .where('id', '=', id)
     .execute();
+  await reindexComment(trx, id);
 }
 
 /**
@@ -184,6 +187,7 @@ export async function changeStatusIf(
     .set({ change_seq: Number(topic.version) })
     .where('id', '=', id)
     .execute();
+  await reindexComment(trx, id);
   return true;
 }
 

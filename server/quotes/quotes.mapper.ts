@@ -25,6 +25,10 @@ function flagOf(row: QuoteWithSource, effective: Attribution | null): QuoteFlag 
   return effective === null ? 'consent_withdrawn' : null;
 }
 
+/** Whether the public may see this quote now: what search indexes it as. */
+export const isPublicQuote = (row: QuoteWithSource): boolean =>
+  flagOf(row, publicAttribution(row.author_consent, row.author_name_display, row.attribution)) === null;
+
 const consentWithdrawalOf = (row: Pick<QuoteWithSource, 'consent_withdrawn_at' | 'consent_withdrawal_reason'>): Quote['consentWithdrawn'] =>
   row.consent_withdrawn_at === null ? null : { at: row.consent_withdrawn_at, reason: row.consent_withdrawal_reason };
 

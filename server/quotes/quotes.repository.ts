@@ -17,6 +17,7 @@ function quotesWithSources(db: Executor) {
       'c.status as comment_status',
       'c.body_markdown as comment_markdown',
       'c.edited_at as comment_edited_at',
+      'c.language as comment_language',
       'c.author_id',
       'a.display_name as author_name',
       'a.country as author_country',
@@ -45,6 +46,12 @@ export async function listDialogueQuotes(db: Executor, dialogueId: string): Prom
 
 export async function findQuoteWithSource(db: Executor, id: string): Promise<QuoteWithSource | undefined> {
   return quotesWithSources(db).where('q.id', '=', id).executeTakeFirst();
+}
+
+/** Every quote of these comments, with their sources: to index them again when a comment changes. */
+export async function quotesOfComments(db: Executor, commentIds: readonly string[]): Promise<QuoteWithSource[]> {
+  if (commentIds.length === 0) return [];
+  return quotesWithSources(db).where('q.comment_id', 'in', commentIds).execute();
 }
 
 export async function findQuote(db: Executor, id: string) {

@@ -13,6 +13,7 @@ import { AppError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { nowIso } from '../lib/time.ts';
 import { assertModerates, dialogueOf } from '../moderation/rights.ts';
+import { reindexQuote } from '../search/search-index.repository.ts';
 import { tellQuotedAuthor } from './quote-notice.ts';
 import { quoteFor, quotesFor, quoteText, WHOLE_COMMENT } from './quotes.mapper.ts';
 import {
@@ -116,6 +117,7 @@ export async function createQuote(ctx: Ctx, viewer: Viewer, commentId: string, i
       created_at: now,
       updated_at: now,
     });
+    await reindexQuote(trx, id);
     await recordAction(trx, {
       dialogueId: dialogue.id,
       actorId: viewer.id,
@@ -165,6 +167,7 @@ export async function patchQuote(ctx: Ctx, viewer: Viewer, quoteId: string, inpu
       position = index + 1;
     }
     await updateQuote(trx, quoteId, { excerpt, attribution, updated_at: nowIso() });
+    await reindexQuote(trx, quoteId);
     await recordAction(trx, {
       dialogueId: dialogue.id,
       actorId: viewer.id,
@@ -189,6 +192,7 @@ export async function removeQuote(ctx: Ctx, viewer: Viewer, quoteId: string): Pr
     const order = await quoteOrder(trx, quote.topic_id);
     if (!order.some((entry) => entry.id === quoteId)) return false;
     await deleteQuote(trx, quoteId);
+    await reindexQuote(trx, quoteId);
     const rest = order.filter((entry) => entry.id !== quoteId);
     await renumberQuotes(
       trx,
@@ -256,6 +260,7 @@ export async function withdrawConsent(ctx: Ctx, viewer: Viewer, quoteId: string,
   const now = nowIso();
   const done = await ctx.write(async (trx) => {
     if (!(await markConsentWithdrawn(trx, quoteId, reason, now))) return false;
+    await reindexQuote(trx, quoteId);
     await recordAction(trx, {
       dialogueId: topic.dialogue_id,
       actorId: viewer.id,

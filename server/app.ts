@@ -34,6 +34,7 @@ import { createSocketServer, realtimePlugin } from './plugins/realtime.ts';
 import { installValidation } from './plugins/validation.ts';
 import { createBroadcaster } from './realtime/broadcast.ts';
 import { createPresence } from './realtime/presence.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 import { summaryRoutes } from './summaries/summaries.routes.ts';
 import { visitRoutes } from './stats/visits.routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, logger = false, mail = {}, di
     accountRoutes,
     followRoutes,
     mailRoutes,
+    searchRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

@@ -16,6 +16,9 @@ export const SearchQuery = Type.Object(
     dialogue: Type.Optional(Type.String({ maxLength: 64, description: 'a dialogue’s slug' })),
     topic: Type.Optional(Type.String({ maxLength: 64, description: 'a topic’s id' })),
     language: Type.Optional(Language),
+    lang: Type.Optional(
+      Type.Union([Language], { description: 'the reader’s interface language: topic questions come in it where the organizers translated them' }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_LIMITS.pageMax })),
     after: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,5})$', description: 'as returned in nextCursor' })),
   },

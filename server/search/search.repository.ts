@@ -41,21 +41,24 @@ export interface SearchHit {
 // documents the reader may see. Ranking every match of a very common word (an unbounded ORDER BY
 // rank) costs time in proportion to the whole index; this costs at most `candidates` rows.
 
-function visible(scope: SearchScope): RawBuilder<unknown> {
-  const published = sql`(d.status = 'published' and (d.kind = 'practice' or (g.published = 1 and g.deleted_at is null)))`;
-  if (scope.all) return sql`(${published} or d.status <> 'withdrawn')`;
+const idList = (ids: readonly string[]): RawBuilder<unknown> => sql.join(ids.map((id) => sql`${id}`));
+
+/** What the reader may see: public documents (a practice anywhere, the rest in a public dialogue), and what their scope adds. */
+function visible(scope: SearchScope, publicDialogueIds: readonly string[]): RawBuilder<unknown> {
+  const inPublicDialogue = publicDialogueIds.length > 0 ? sql`d.dialogue_id in (${idList(publicDialogueIds)})` : sql`1 = 0`;
+  const published = sql`(d.status = 'published' and (d.kind = 'practice' or ${inPublicDialogue}))`;
+  if (scope.all) return sql`d.status <> 'withdrawn'`;
   const parts = [published];
-  if (scope.dialogueIds.length > 0) {
-    parts.push(sql`(d.status <> 'withdrawn' and d.dialogue_id in (${sql.join(scope.dialogueIds.map((id) => sql`${id}`))}))`);
-  }
+  if (scope.dialogueIds.length > 0) parts.push(sql`(d.status <> 'withdrawn' and d.dialogue_id in (${idList(scope.dialogueIds)}))`);
   if (scope.unattachedPractices) parts.push(sql`(d.kind = 'practice' and d.dialogue_id is null)`);
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-function filtered(filters: SearchFilters): RawBuilder<unknown> {
+/** The filters, the dialogue already resolved from its slug (undefined: any dialogue). */
+function filtered(filters: SearchFilters, dialogueId: string | undefined): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`1 = 1`];
   if (filters.kind) parts.push(sql`d.kind = ${filters.kind}`);
-  if (filters.dialogueSlug) parts.push(sql`g.slug = ${filters.dialogueSlug}`);
+  if (dialogueId) parts.push(sql`d.dialogue_id = ${dialogueId}`);
   if (filters.topicId) parts.push(sql`d.topic_id = ${filters.topicId}`);
   if (filters.language) parts.push(sql`d.language = ${filters.language}`);
   return sql.join(parts, sql` and `);
@@ -72,33 +75,42 @@ export async function searchDocs(
   filters: SearchFilters,
   page: { offset: number; limit: number; candidates: number },
 ): Promise<{ hits: SearchHit[]; more: boolean }> {
-  const where = sql`${visible(scope)} and ${filtered(filters)}`;
+  // Dialogues are few: their ids go into the query, which then needs no join to rank candidates.
+  const dialogues = await db.selectFrom('dialogues').select(['id', 'slug', 'published', 'deleted_at']).execute();
+  const publicIds = dialogues.filter((g) => g.published === 1 && g.deleted_at === null).map((g) => g.id);
+  let dialogueId: string | undefined;
+  if (filters.dialogueSlug !== undefined) {
+    dialogueId = dialogues.find((g) => g.slug === filters.dialogueSlug && g.deleted_at === null)?.id;
+    if (!dialogueId) return { hits: [], more: false };
+  }
+  const where = sql`${visible(scope, publicIds)} and ${filtered(filters, dialogueId)}`;
   const take = Math.max(0, Math.min(page.limit + 1, page.candidates - page.offset));
   if (take === 0) return { hits: [], more: false };
-  const query =
+  // Only ids and scores are carried through the ranking; the page's rows are read at the end.
+  const ranked =
     dialect === 'sqlite'
-      ? sql<SearchHit & { score: number }>`
-        select * from (
-          select ${COLUMNS}, d.id as doc_id, bm25(search_fts, 5.0, 1.0) as score
-          from search_fts
-          join search_docs d on d.id = search_fts.rowid
-          left join dialogues g on g.id = d.dialogue_id
-          left join quotes qt on d.kind = 'quote' and qt.id = d.ref_id
-          where search_fts match ${fts5Match(terms)} and ${where}
-          order by search_fts.rowid desc
-          limit ${page.candidates}
-        ) c order by score, doc_id desc limit ${take} offset ${page.offset}`
-      : sql<SearchHit & { score: number }>`
-        select * from (
-          select ${COLUMNS}, d.id as doc_id, ts_rank(d.vector, query) as score
-          from search_docs d
-          cross join to_tsquery('simple'::regconfig, vd_unaccent(${tsQuery(terms)})) query
-          left join dialogues g on g.id = d.dialogue_id
-          left join quotes qt on d.kind = 'quote' and qt.id = d.ref_id
-          where d.vector @@ query and ${where}
-          order by d.id desc
-          limit ${page.candidates}
-        ) c order by score desc, doc_id desc limit ${take} offset ${page.offset}`;
+      ? sql`
+        select d.id as doc_id, bm25(search_fts, 5.0, 1.0) as score
+        from search_fts
+        join search_docs d on d.id = search_fts.rowid
+        where search_fts match ${fts5Match(terms)} and ${where}
+        order by search_fts.rowid desc
+        limit ${page.candidates}`
+      : sql`
+        select d.id as doc_id, -ts_rank(d.vector, query) as score
+        from search_docs d
+        cross join to_tsquery('simple'::regconfig, vd_unaccent(${tsQuery(terms)})) query
+        where d.vector @@ query and ${where}
+        order by d.id desc
+        limit ${page.candidates}`;
+  const query = sql<SearchHit & { score: number }>`
+    select ${COLUMNS}, c.score from (
+      select doc_id, score from (${ranked}) r order by score, doc_id desc limit ${take} offset ${page.offset}
+    ) c
+    join search_docs d on d.id = c.doc_id
+    left join dialogues g on g.id = d.dialogue_id
+    left join quotes qt on d.kind = 'quote' and qt.id = d.ref_id
+    order by c.score, c.doc_id desc`;
   const rows = (await query.execute(db)).rows;
   return { hits: rows.slice(0, page.limit), more: rows.length > page.limit };
 }

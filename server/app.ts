@@ -23,6 +23,7 @@ import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { moderatorRoutes } from './moderation/moderators.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { practiceRoutes } from './practices/practices.routes.ts';
 import { quoteRoutes } from './quotes/quotes.routes.ts';
 import { isApiRequest } from './plugins/api-request.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -145,6 +146,7 @@ export async function buildApp({ config, database, logger = false, mail = {}, di
     statsRoutes,
     exportRoutes,
     quoteRoutes,
+    practiceRoutes,
     summaryRoutes,
     accountRoutes,
     followRoutes,

@@ -2,6 +2,8 @@ import { Type, type Static } from 'typebox';
 import { Id, IsoTime, Language } from './common.ts';
 import { ATTRIBUTIONS } from './quote-consent.ts';
 import { DIALOGUE_STATUSES, EDIT_WINDOW_MAX, MODERATION_POLICIES, REPORTS_TO_HOLD_MAX, TEXT_LIMITS } from './dialogues.constants.ts';
+import { PRACTICE_LIMITS } from './practices.constants.ts';
+import { Theme } from './practices.ts';
 
 export const ModerationPolicy = Type.Enum(MODERATION_POLICIES);
 export const DialogueStatus = Type.Enum(DIALOGUE_STATUSES);
@@ -88,6 +90,7 @@ const dialogueFields = {
   wallEnabled: Type.Boolean({ description: 'whether the room’s wall may show this dialogue' }),
   quoteAttribution: Type.Enum(ATTRIBUTIONS, { description: 'the attribution a new quote starts from, never beyond its author’s consent' }),
   requireVerifiedEmail: Type.Boolean({ description: 'participants must verify their e-mail address before posting here (403 `email_not_verified`)' }),
+  practiceThemes: Type.Array(Type.String(), { description: 'the themes a good practice gathered by this dialogue is offered, in the organizers’ order' }),
   commentTotal: Type.Optional(Type.Integer({ description: 'organizers only: every comment ever posted, in any status (a dialogue with none can be deleted)' })),
   reportsToHold: Type.Optional(
     Type.Integer({ description: 'moderators and organizers only: how many participants’ reports hold a published comment for review' }),
@@ -141,6 +144,13 @@ const editable = {
   ),
   requireVerifiedEmail: Type.Optional(
     Type.Boolean({ description: 'only participants who verified their e-mail address may post (default false; moderators are not asked)' }),
+  ),
+  practiceThemes: Type.Optional(
+    Type.Array(Theme, {
+      maxItems: PRACTICE_LIMITS.dialogueThemesMax,
+      uniqueItems: true,
+      description: 'the managed list of themes offered to a good practice gathered by this dialogue (default none); trimmed, repeats dropped',
+    }),
   ),
 };
 

@@ -1,9 +1,10 @@
 // Plain values of the mail and notification contract, importable by the browser bundle without
 // TypeBox; shared/mail.ts builds its schemas from them.
 import { MODERATION_NOTIFICATION_KINDS, type ModerationNotificationKind } from './moderation.constants.ts';
+import { PRACTICE_NOTIFICATION_KINDS, type PracticeNotificationKind } from './practices.constants.ts';
 
-/** What a message is about; the preference that governs it is PREFERENCE_OF_KIND's. */
-export const MAIL_KINDS = ['password_reset', 'verify_email', 'reply', 'mention', 'moderation', 'quoted', 'digest'] as const;
+/** What a message is about (`practice`: a moderator's decision on a good practice); the preference that governs it is PREFERENCE_OF_KIND's. */
+export const MAIL_KINDS = ['password_reset', 'verify_email', 'reply', 'mention', 'moderation', 'practice', 'quoted', 'digest'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** queued: waiting (or retrying, with last_error); sending: claimed by a node; sent; failed: gave up after the last retry */
@@ -35,6 +36,7 @@ export const PREFERENCE_OF_KIND: Record<MailKind, EmailSwitch | 'digest' | null>
   reply: 'replies',
   mention: 'mentions',
   moderation: 'moderation',
+  practice: 'moderation',
   quoted: 'quotes',
   digest: 'digest',
 };
@@ -61,5 +63,5 @@ export type SocialNotificationKind = (typeof SOCIAL_NOTIFICATION_KINDS)[number];
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { password_reset: 60 * 60 * 1000, verify_email: 7 * 24 * 60 * 60 * 1000 };
 
 /** Every kind of in-app notification. */
-export const NOTIFICATION_KINDS = [...MODERATION_NOTIFICATION_KINDS, ...SOCIAL_NOTIFICATION_KINDS] as const;
-export type NotificationKind = ModerationNotificationKind | SocialNotificationKind;
+export const NOTIFICATION_KINDS = [...MODERATION_NOTIFICATION_KINDS, ...SOCIAL_NOTIFICATION_KINDS, ...PRACTICE_NOTIFICATION_KINDS] as const;
+export type NotificationKind = ModerationNotificationKind | SocialNotificationKind | PracticeNotificationKind;

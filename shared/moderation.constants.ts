@@ -87,10 +87,15 @@ export const AUDIT_ACTIONS = [
   'quote.consent_withdrawn',
   'summary.save',
   'summary.approve',
+  'practice.publish',
+  'practice.return',
+  'practice.unpublish',
+  'practice.edit',
+  'practice.resubmit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
 
 /** What an audit entry's `targetId` names. */
-export const AUDIT_TARGET_TYPES = ['comment', 'topic', 'user', 'dialogue', 'quote', 'dialogue_summary', 'topic_summary'] as const;
+export const AUDIT_TARGET_TYPES = ['comment', 'topic', 'user', 'dialogue', 'quote', 'dialogue_summary', 'topic_summary', 'practice'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -87,6 +87,9 @@ export const AuditEntry = Type.Object({
   topic: Type.Optional(
     Type.Object({ id: Id, number: Type.Integer(), question: Type.String() }, { description: 'the topic a change, a lock or a topic summary concerns' }),
   ),
+  practice: Type.Optional(
+    Type.Object({ id: Id, title: Type.String() }, { description: 'the good practice a decision or an edit concerns, as it is titled now' }),
+  ),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 export const AuditLog = Type.Object({ items: Type.Array(AuditEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) });

@@ -18,6 +18,10 @@ export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
 export const PRACTICE_ACTIONS = ['publish', 'return', 'unpublish'] as const;
 export type PracticeAction = (typeof PRACTICE_ACTIONS)[number];
 
+/** The notifications a moderator's decision leaves the practice's submitter: `practice.<action>`. */
+export const PRACTICE_NOTIFICATION_KINDS = /* @__PURE__ */ PRACTICE_ACTIONS.map((action) => `practice.${action}` as const);
+export type PracticeNotificationKind = `practice.${PracticeAction}`;
+
 /** What each moderation action may start from, and where it leads. */
 export const PRACTICE_TRANSITIONS: Record<PracticeAction, { from: readonly PracticeStatus[]; to: PracticeStatus }> = {
   publish: { from: ['submitted', 'returned', 'unpublished'], to: 'published' },
@@ -65,3 +69,22 @@ export function continentOfCountries(countries: readonly CountryCode[]): Practic
 
 /** A theme as stored and compared: trimmed, inner spaces collapsed. */
 export const normalizeTheme = (theme: string): string => theme.trim().replace(/\s+/g, ' ');
+
+/**
+ * Themes as stored: each normalized, repeats dropped whatever their case (the first spelling is
+ * kept), blanks dropped; a theme matching one of `managed` (the dialogue's list) in another case
+ * takes the list's spelling, so that filters and counts find them together.
+ */
+export function uniqueThemes(themes: readonly string[], managed: readonly string[] = []): string[] {
+  const spelling = new Map(managed.map((theme) => [normalizeTheme(theme).toLocaleLowerCase(), normalizeTheme(theme)]));
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const theme of themes) {
+    const normalized = normalizeTheme(theme);
+    const key = normalized.toLocaleLowerCase();
+    if (normalized === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(spelling.get(key) ?? normalized);
+  }
+  return result;
+}

@@ -145,3 +145,42 @@ export const PracticeExportQuery = Type.Object(
   { format: Type.Optional(Type.Enum(['csv', 'json'] as const)), dialogue: Type.Optional(Slug) },
   { additionalProperties: false },
 );
+export type PracticeExportQuery = Static<typeof PracticeExportQuery>;
+
+/** One published practice as the organizers' export writes it (CSV columns in PRACTICE_EXPORT_COLUMNS order). */
+export const PracticeExportRow = Type.Object({
+  id: Id,
+  title: Type.String(),
+  organization: Type.String(),
+  countries: Type.Array(Type.String(), { description: 'in the CSV: the codes separated by spaces' }),
+  continent: PracticeContinent,
+  themes: Type.Array(Type.String(), { description: 'in the CSV: separated by " | "' }),
+  description: Type.String({ description: 'the Markdown source' }),
+  link: Type.Union([Type.String(), Type.Null()]),
+  contact: Type.Union([Type.String(), Type.Null()], { description: 'organizers read it: the export is theirs' }),
+  language: Language,
+  dialogue: Type.Union([Type.String(), Type.Null()], { description: 'the slug of the dialogue that gathered it' }),
+  submitter: Type.Union([Type.String(), Type.Null()], { description: 'the display name, or null when the submitter is shown as "participant from COUNTRY"' }),
+  submitterCountry: Type.String(),
+  createdAt: IsoTime,
+  publishedAt: Type.Union([IsoTime, Type.Null()]),
+});
+export type PracticeExportRow = Static<typeof PracticeExportRow>;
+
+export const PRACTICE_EXPORT_COLUMNS = [
+  'id',
+  'title',
+  'organization',
+  'countries',
+  'continent',
+  'themes',
+  'description',
+  'link',
+  'contact',
+  'language',
+  'dialogue',
+  'submitter',
+  'submitterCountry',
+  'createdAt',
+  'publishedAt',
+] as const satisfies readonly (keyof PracticeExportRow)[];

@@ -6,6 +6,7 @@ import * as createServerSecrets from './2026_12_02_1230_create_server_secrets.ts
 import * as addDialogueWorkspace from './2026_12_02_1800_add_dialogue_workspace.ts';
 import * as addMailAndFollows from './2026_12_02_2100_add_mail_and_follows.ts';
 import * as addPracticesAndSearch from './2026_12_03_1000_add_practices_and_search.ts';
+import * as addNotificationPractice from './2026_12_03_1400_add_notification_practice.ts';
 
 /** The registry: every migration, by its sortable name. Add new ones here. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_1800_add_dialogue_workspace': addDialogueWorkspace,
   '2026_12_02_2100_add_mail_and_follows': addMailAndFollows,
   '2026_12_03_1000_add_practices_and_search': addPracticesAndSearch,
+  '2026_12_03_1400_add_notification_practice': addNotificationPractice,
 };
 
 export const migrationProvider: MigrationProvider = {

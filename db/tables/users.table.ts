@@ -64,6 +64,8 @@ export interface NotificationsTable {
   comment_id: string | null;
   topic_id: string | null;
   quote_id: string | null;
+  /** the good practice a moderator's decision concerns */
+  practice_id: string | null;
   /** who replied, mentioned or quoted */
   actor_id: string | null;
   message: string;

@@ -19,7 +19,7 @@ import { errors } from '../http.ts';
 import { requireUser } from '../plugins/auth.ts';
 import { ownRateLimit } from '../plugins/rate-limits.ts';
 import type { App } from '../types.ts';
-import { editComment, listTopicComments, postComment, previewComment, publicCommentPageJson, withdrawComment } from './comments.service.ts';
+import { editComment, getComment, listTopicComments, postComment, previewComment, publicCommentPageJson, withdrawComment } from './comments.service.ts';
 import { reportComment } from './reports.service.ts';
 import { PageCache } from './page-cache.ts';
 import { dialogueUnread, markRead } from './reads.service.ts';
@@ -62,6 +62,20 @@ export async function commentRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
       const { comment, httpStatus } = await postComment(ctx, request.viewer!, request.params.id, request.body);
       return reply.status(httpStatus).send(comment);
     },
+  );
+
+  app.get(
+    '/api/comments/:id',
+    {
+      schema: {
+        tags: ['comments'],
+        summary:
+          'One comment, as its topic’s thread shows it to the reader (a placeholder for a hidden or withdrawn one); 404 where the thread would not show it',
+        params: IdParams,
+        response: { 200: Comment, ...errors(400, 404) },
+      },
+    },
+    async (request) => getComment(ctx, request.viewer, request.params.id),
   );
 
   app.patch(

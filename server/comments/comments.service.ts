@@ -21,6 +21,7 @@ import { mentionsIn } from './mentions.ts';
 import type { PageCache } from './page-cache.ts';
 import {
   changeStatusIf,
+  shownToPublic,
   findByClientKey,
   findTopicReadState,
   findComment,
@@ -49,6 +50,16 @@ const readerOf = ({ viewer, moderates }: ThreadReader): CommentReader => ({ view
 async function commentDto(ctx: Ctx, id: string, reader: ThreadReader): Promise<Comment> {
   const row = await findCommentWithAuthor(ctx.db, id);
   if (!row) throw notFound('This comment');
+  return toCommentDto(row, readerOf(reader));
+}
+
+/** One comment as the topic's thread shows it to this reader: 404 where the thread would not show it. */
+export async function getComment(ctx: Ctx, viewer: Viewer | null, commentId: string): Promise<Comment> {
+  const row = await findCommentWithAuthor(ctx.db, commentId);
+  if (!row) throw notFound('This comment');
+  const { dialogue } = await visibleTopic(ctx, viewer, row.topic_id);
+  const reader = readerIn(viewer, dialogue.id);
+  if (!reader.moderates && !shownToPublic(row) && row.author_id !== viewer?.id) throw notFound('This comment');
   return toCommentDto(row, readerOf(reader));
 }
 

@@ -13,6 +13,7 @@ import type {
   TopicOrderBody,
   TopicTranslations,
 } from '../../shared/dialogues.ts';
+import { uniqueThemes } from '../../shared/practices.constants.ts';
 import { isUniqueViolation } from '../../db/create-db.ts';
 import type { DialogueRow, DialogueUpdate, TopicRow } from '../../db/tables/dialogues.table.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
@@ -59,6 +60,9 @@ export const languagesOf = (row: Pick<DialogueRow, 'languages'>): Language[] => 
 /** A dialogue's or a topic's texts in its other languages, stored as JSON text. */
 export const dialogueTranslationsOf = (row: Pick<DialogueRow, 'translations'>): DialogueTranslations => JSON.parse(row.translations) as DialogueTranslations;
 export const topicTranslationsOf = (row: Pick<TopicRow, 'translations'>): TopicTranslations => JSON.parse(row.translations) as TopicTranslations;
+
+/** The managed list of themes offered to a good practice gathered by the dialogue, stored as JSON text. */
+export const practiceThemesOf = (row: Pick<DialogueRow, 'practice_themes'>): string[] => JSON.parse(row.practice_themes) as string[];
 
 /** How long authors may edit a comment in this dialogue: its own setting, or the server's. */
 export const editWindowOf = (ctx: Ctx, row: Pick<DialogueRow, 'edit_window_minutes'>): number => row.edit_window_minutes ?? ctx.config.editWindowMinutes;
@@ -129,6 +133,7 @@ function toDialogueSummary(ctx: Ctx, row: DialogueRow, viewer: Viewer | null, co
     wallEnabled: row.wall_enabled === 1,
     quoteAttribution: row.quote_attribution,
     requireVerifiedEmail: row.require_verified_email === 1,
+    practiceThemes: practiceThemesOf(row),
   };
   if (moderatesDialogue(viewer, row.id)) {
     summary.reportsToHold = row.reports_to_hold;
@@ -239,6 +244,7 @@ export async function createDialogue(ctx: Ctx, viewer: Viewer, input: CreateDial
       ...(input.wallEnabled === undefined ? {} : { wall_enabled: input.wallEnabled ? 1 : 0 }),
       ...(input.quoteAttribution === undefined ? {} : { quote_attribution: input.quoteAttribution }),
       ...(input.requireVerifiedEmail === undefined ? {} : { require_verified_email: input.requireVerifiedEmail ? 1 : 0 }),
+      ...(input.practiceThemes === undefined ? {} : { practice_themes: JSON.stringify(uniqueThemes(input.practiceThemes)) }),
       created_by: viewer.id,
       created_at: now,
       updated_at: now,
@@ -284,6 +290,7 @@ export async function patchDialogue(ctx: Ctx, viewer: Viewer, slug: string, patc
   if (patch.wallEnabled !== undefined) changes.wall_enabled = patch.wallEnabled ? 1 : 0;
   if (patch.quoteAttribution !== undefined) changes.quote_attribution = patch.quoteAttribution;
   if (patch.requireVerifiedEmail !== undefined) changes.require_verified_email = patch.requireVerifiedEmail ? 1 : 0;
+  if (patch.practiceThemes !== undefined) changes.practice_themes = JSON.stringify(uniqueThemes(patch.practiceThemes));
   const updated = await ctx.write(async (trx) => {
     try {
       await updateDialogue(trx, row.id, changes);
@@ -400,8 +407,8 @@ export async function patchTopic(ctx: Ctx, viewer: Viewer, topicId: string, patc
 /**
  * Next year's dialogue from this one: a new, unpublished dialogue with its own slug, title and
  * window, and the source's texts (translations of the title left out: the title is new), languages,
- * settings, watched words and topics (unlocked). Nothing participants made comes along: no
- * comments, quotes, summaries, visits or moderators. Audited on the new dialogue.
+ * settings, practice themes, watched words and topics (unlocked). Nothing participants made comes
+ * along: no comments, quotes, summaries, visits, practices or moderators. Audited on the new dialogue.
  */
 export async function copyDialogue(ctx: Ctx, viewer: Viewer, slug: string, input: CopyDialogueBody): Promise<Dialogue> {
   const source = await visibleDialogue(ctx, viewer, slug);
@@ -440,6 +447,7 @@ export async function copyDialogue(ctx: Ctx, viewer: Viewer, slug: string, input
         reports_to_hold: source.reports_to_hold,
         hold_first_comment: source.hold_first_comment,
         require_verified_email: source.require_verified_email,
+        practice_themes: source.practice_themes,
         created_by: viewer.id,
         created_at: now,
         updated_at: now,

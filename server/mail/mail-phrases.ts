@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/common.constants.ts';
+import type { PracticeAction } from '../../shared/practices.constants.ts';
 
 // Every fixed phrase of the e-mails, in English, French and Spanish. {name} placeholders are
 // filled by templates.ts; nothing here is HTML.
@@ -19,6 +20,8 @@ export interface MailPhrases {
   reply: { subject: string; body: string; button: string };
   mention: { subject: string; body: string; button: string };
   moderation: { subject: Record<'approve' | 'decline' | 'hide', string>; body: Record<'approve' | 'decline' | 'hide', string>; reason: string; button: string };
+  /** a moderator's decision on a good practice the recipient submitted ({title}: the practice's) */
+  practice: { subject: Record<PracticeAction, string>; body: Record<PracticeAction, string>; reason: string; button: string };
   quoted: { subject: string; body: string; button: string; withdraw: string; withdrawButton: string };
   digest: {
     subject: Record<'daily' | 'weekly', string>;
@@ -36,7 +39,7 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       account: 'You receive this message because someone asked for it for your account on Virtual Dialogue.',
       replies: 'You receive this message because you asked to be told by e-mail when someone replies to you.',
       mentions: 'You receive this message because you asked to be told by e-mail when someone mentions you.',
-      moderation: 'You receive this message because you asked to be told by e-mail of moderators’ decisions on your comments.',
+      moderation: 'You receive this message because you asked to be told by e-mail of moderators’ decisions on your comments and good practices.',
       quotes: 'You receive this message because you asked to be told by e-mail when your words are quoted.',
       digest: 'You receive this digest because you follow these topics.',
     },
@@ -68,6 +71,20 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       reason: 'The moderator’s reason: {reason}',
       button: 'Open the discussion',
     },
+    practice: {
+      subject: {
+        publish: 'Your good practice is published: {title}',
+        return: 'Your good practice was returned to you: {title}',
+        unpublish: 'Your good practice was taken out of the library: {title}',
+      },
+      body: {
+        publish: 'A moderator published your good practice “{title}”: everyone can find it in the library now.',
+        return: 'A moderator returned your good practice “{title}” to you. Change it as the reason says and save it: it is then submitted again.',
+        unpublish: 'A moderator took your good practice “{title}” out of the library.',
+      },
+      reason: 'The moderator’s reason: {reason}',
+      button: 'Open your good practice',
+    },
     quoted: {
       subject: 'Your words were quoted: {topic}',
       body: 'A moderator selected these words of yours on “{topic}” as a quote for the dialogue’s report:',
@@ -89,7 +106,8 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       account: 'Vous recevez ce message parce qu’il a été demandé pour votre compte sur Dialogue virtuel.',
       replies: 'Vous recevez ce message parce que vous avez demandé à être prévenu par courriel quand quelqu’un vous répond.',
       mentions: 'Vous recevez ce message parce que vous avez demandé à être prévenu par courriel quand quelqu’un vous mentionne.',
-      moderation: 'Vous recevez ce message parce que vous avez demandé à être prévenu par courriel des décisions des modérateurs sur vos commentaires.',
+      moderation:
+        'Vous recevez ce message parce que vous avez demandé à être prévenu par courriel des décisions des modérateurs sur vos commentaires et vos bonnes pratiques.',
       quotes: 'Vous recevez ce message parce que vous avez demandé à être prévenu par courriel quand vos propos sont cités.',
       digest: 'Vous recevez ce résumé parce que vous suivez ces sujets.',
     },
@@ -125,6 +143,21 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       reason: 'Motif du modérateur : {reason}',
       button: 'Ouvrir la discussion',
     },
+    practice: {
+      subject: {
+        publish: 'Votre bonne pratique est publiée : {title}',
+        return: 'Votre bonne pratique vous a été renvoyée : {title}',
+        unpublish: 'Votre bonne pratique a été retirée de la bibliothèque : {title}',
+      },
+      body: {
+        publish: 'Un modérateur a publié votre bonne pratique « {title} » : tout le monde peut maintenant la trouver dans la bibliothèque.',
+        return:
+          'Un modérateur vous a renvoyé votre bonne pratique « {title} ». Modifiez-la comme l’indique le motif et enregistrez-la : elle est alors soumise à nouveau.',
+        unpublish: 'Un modérateur a retiré votre bonne pratique « {title} » de la bibliothèque.',
+      },
+      reason: 'Motif du modérateur : {reason}',
+      button: 'Ouvrir votre bonne pratique',
+    },
     quoted: {
       subject: 'Vos propos ont été cités : {topic}',
       body: 'Un modérateur a retenu ces propos que vous avez tenus sur « {topic} » comme citation pour le rapport du dialogue :',
@@ -150,7 +183,8 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       account: 'Recibe este mensaje porque se solicitó para su cuenta en Diálogo virtual.',
       replies: 'Recibe este mensaje porque pidió que se le avisara por correo cuando alguien le respondiera.',
       mentions: 'Recibe este mensaje porque pidió que se le avisara por correo cuando alguien le mencionara.',
-      moderation: 'Recibe este mensaje porque pidió que se le avisara por correo de las decisiones de los moderadores sobre sus comentarios.',
+      moderation:
+        'Recibe este mensaje porque pidió que se le avisara por correo de las decisiones de los moderadores sobre sus comentarios y sus buenas prácticas.',
       quotes: 'Recibe este mensaje porque pidió que se le avisara por correo cuando se citaran sus palabras.',
       digest: 'Recibe este resumen porque sigue estos temas.',
     },
@@ -181,6 +215,20 @@ export const MAIL_PHRASES: Record<Language, MailPhrases> = {
       },
       reason: 'Motivo del moderador: {reason}',
       button: 'Abrir la discusión',
+    },
+    practice: {
+      subject: {
+        publish: 'Su buena práctica está publicada: {title}',
+        return: 'Se le devolvió su buena práctica: {title}',
+        unpublish: 'Su buena práctica se retiró de la biblioteca: {title}',
+      },
+      body: {
+        publish: 'Un moderador publicó su buena práctica «{title}»: ya todos pueden encontrarla en la biblioteca.',
+        return: 'Un moderador le devolvió su buena práctica «{title}». Modifíquela como indica el motivo y guárdela: entonces se envía de nuevo.',
+        unpublish: 'Un moderador retiró su buena práctica «{title}» de la biblioteca.',
+      },
+      reason: 'Motivo del moderador: {reason}',
+      button: 'Abrir su buena práctica',
     },
     quoted: {
       subject: 'Se citaron sus palabras: {topic}',

@@ -1,5 +1,6 @@
 import type { ToldToAuthor } from '../../shared/moderation.constants.ts';
 import type { MailKind } from '../../shared/mail.constants.ts';
+import type { PracticeAction } from '../../shared/practices.constants.ts';
 
 /** One comment of a digest: who wrote it (as threads show them) and its opening words. */
 export interface DigestComment {
@@ -26,6 +27,8 @@ export interface MailData {
   reply: { actor: string; topic: string; excerpt: string; link: string };
   mention: { actor: string; topic: string; excerpt: string; link: string };
   moderation: { decision: ToldToAuthor; reason: string; topic: string; link: string };
+  /** a moderator's decision on a good practice: its title, the reason ('' when none) and the link to its page */
+  practice: { decision: PracticeAction; reason: string; title: string; link: string };
   quoted: { topic: string; quote: string; link: string; withdrawLink: string };
   digest: { period: 'daily' | 'weekly'; topics: DigestTopic[] };
 }

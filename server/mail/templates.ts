@@ -75,6 +75,14 @@ function compose<K extends MailKind>(kind: K, p: MailPhrases, data: MailData[K],
       blocks.push({ type: 'button', label: t.button, href: d.link });
       return { subject: t.subject[d.decision], blocks };
     }
+    case 'practice': {
+      const d = data as MailData['practice'];
+      const t = p.practice;
+      const blocks: Block[] = [{ type: 'p', text: fill(t.body[d.decision], { title: d.title }) }];
+      if (d.reason.trim() !== '') blocks.push({ type: 'p', text: fill(t.reason, { reason: d.reason.trim() }) });
+      blocks.push({ type: 'button', label: t.button, href: d.link });
+      return { subject: fill(t.subject[d.decision], { title: d.title }), blocks };
+    }
     case 'quoted': {
       const d = data as MailData['quoted'];
       const t = p.quoted;

@@ -7,7 +7,7 @@ import { auditSubjects } from './moderation.repository.ts';
 // the participant's name instead. They are read with the page of entries, a query per kind.
 
 type Db = Parameters<typeof auditSubjects>[0];
-type BareEntry = Omit<AuditEntry, 'comment' | 'user' | 'topic'>;
+type BareEntry = Omit<AuditEntry, 'comment' | 'user' | 'topic' | 'practice'>;
 
 export const AUDIT_EXCERPT_MAX = 80;
 
@@ -28,16 +28,17 @@ function commentIdIn(state: unknown): string | undefined {
 
 /**
  * The entries with what each concerns, where it still exists: the comment (for a decision, an
- * edit or a quote) with its author, the participant, the topic. Moderators read names as the
- * thread shows them (none for someone shown as "participant from COUNTRY"); organizers, who
- * manage the participants, every name.
+ * edit or a quote) with its author, the participant, the topic, the good practice. Moderators
+ * read names as the thread shows them (none for someone shown as "participant from COUNTRY");
+ * organizers, who manage the participants, every name.
  */
 export async function withSubjects(db: Db, entries: BareEntry[], reader: { realNames: boolean }): Promise<AuditEntry[]> {
-  const ids = { comments: [] as string[], users: [] as string[], topics: [] as string[], quotes: [] as string[] };
+  const ids = { comments: [] as string[], users: [] as string[], topics: [] as string[], quotes: [] as string[], practices: [] as string[] };
   for (const entry of entries) {
     if (entry.targetType === 'comment') ids.comments.push(entry.targetId);
     else if (entry.targetType === 'user') ids.users.push(entry.targetId);
     else if (entry.targetType === 'topic' || entry.targetType === 'topic_summary') ids.topics.push(entry.targetId);
+    else if (entry.targetType === 'practice') ids.practices.push(entry.targetId);
     else if (entry.targetType === 'quote') {
       ids.quotes.push(entry.targetId);
       const recorded = commentIdIn(entry.after) ?? commentIdIn(entry.before);
@@ -58,6 +59,7 @@ export async function withSubjects(db: Db, entries: BareEntry[], reader: { realN
   const users = new Map(found.users.map((row) => [row.id, person(row, row.id)]));
   const topics = new Map(found.topics.map((row) => [row.id, { id: row.id, number: row.number, question: row.question }]));
   const quoteComments = new Map(found.quotes.map((row) => [row.id, row.comment_id]));
+  const practices = new Map(found.practices.map((row) => [row.id, { id: row.id, title: row.title }]));
 
   return entries.map((entry) => {
     const commentId =
@@ -69,6 +71,7 @@ export async function withSubjects(db: Db, entries: BareEntry[], reader: { realN
     const comment = commentId === undefined ? undefined : comments.get(commentId);
     const user = entry.targetType === 'user' ? users.get(entry.targetId) : undefined;
     const topic = entry.targetType === 'topic' || entry.targetType === 'topic_summary' ? topics.get(entry.targetId) : undefined;
-    return { ...entry, ...(comment ? { comment } : {}), ...(user ? { user } : {}), ...(topic ? { topic } : {}) };
+    const practice = entry.targetType === 'practice' ? practices.get(entry.targetId) : undefined;
+    return { ...entry, ...(comment ? { comment } : {}), ...(user ? { user } : {}), ...(topic ? { topic } : {}), ...(practice ? { practice } : {}) };
   });
 }

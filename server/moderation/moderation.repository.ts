@@ -183,10 +183,10 @@ export async function hasPublishedCommentIn(db: Executor, authorId: string, dial
 }
 
 /** What audit entries are about, by id: comments with their authors, participants, topics, and the comments of quotes still there. */
-export async function auditSubjects(db: Executor, ids: { comments: string[]; users: string[]; topics: string[]; quotes: string[] }) {
+export async function auditSubjects(db: Executor, ids: { comments: string[]; users: string[]; topics: string[]; quotes: string[]; practices: string[] }) {
   const quotes = ids.quotes.length === 0 ? [] : await db.selectFrom('quotes').select(['id', 'comment_id']).where('id', 'in', ids.quotes).execute();
   const commentIds = [...new Set([...ids.comments, ...quotes.map((quote) => quote.comment_id)])];
-  const [comments, users, topics] = await Promise.all([
+  const [comments, users, topics, practices] = await Promise.all([
     commentIds.length === 0
       ? []
       : db
@@ -197,6 +197,7 @@ export async function auditSubjects(db: Executor, ids: { comments: string[]; use
           .execute(),
     ids.users.length === 0 ? [] : db.selectFrom('users').select(['id', 'display_name', 'name_display', 'country']).where('id', 'in', ids.users).execute(),
     ids.topics.length === 0 ? [] : db.selectFrom('topics').select(['id', 'number', 'question']).where('id', 'in', ids.topics).execute(),
+    ids.practices.length === 0 ? [] : db.selectFrom('practices').select(['id', 'title']).where('id', 'in', ids.practices).execute(),
   ]);
-  return { quotes, comments, users, topics };
+  return { quotes, comments, users, topics, practices };
 }

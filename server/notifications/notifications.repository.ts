@@ -15,6 +15,7 @@ export async function listNotifications(db: Kysely<Database>, userId: string, li
       'n.kind',
       'n.comment_id',
       'n.quote_id',
+      'n.practice_id',
       'n.message',
       'n.created_at',
       'n.read_at',
@@ -39,6 +40,7 @@ export interface NewNotification {
   commentId: string | null;
   topicId: string | null;
   quoteId?: string | null;
+  practiceId?: string | null;
   actorId?: string | null;
   message: string;
   now: string;
@@ -55,6 +57,7 @@ export async function insertNotification(db: Kysely<Database>, n: NewNotificatio
       comment_id: n.commentId,
       topic_id: n.topicId,
       quote_id: n.quoteId ?? null,
+      practice_id: n.practiceId ?? null,
       actor_id: n.actorId ?? null,
       message: n.message,
       created_at: n.now,

@@ -16,6 +16,7 @@ export async function latestNotifications(ctx: Ctx, viewer: Viewer): Promise<Not
     commentId: row.comment_id,
     topicId: row.topic_id ?? row.comment_topic_id ?? null,
     quoteId: row.quote_id,
+    ...(row.practice_id === null ? {} : { practiceId: row.practice_id }),
     // As threads show them: a participant who signs "participant from COUNTRY", or who left, has no name here.
     actorName: row.actor_name && row.actor_name_display === 'name' && row.actor_deleted_at === null ? row.actor_name : null,
     actorCountry: row.actor_deleted_at === null ? (row.actor_country ?? null) : null,

@@ -88,7 +88,7 @@ export async function reindexQuotesOfAuthor(db: Executor, authorId: string): Pro
   for (const quote of quotes) await writeQuoteDoc(db, quote);
 }
 
-/** A practice submitted or changed: its title weighs more than its text. */
+/** A practice submitted or changed: its title weighs more than its text; the description comes first, so a snippet opens with it. */
 export async function indexPractice(db: Executor, practice: PracticeRow): Promise<void> {
   const themes = JSON.parse(practice.themes) as string[];
   const doc = {
@@ -96,7 +96,7 @@ export async function indexPractice(db: Executor, practice: PracticeRow): Promis
     language: practice.language,
     status: practice.status,
     title: practice.title,
-    body: [practice.organization, themes.join(', '), practice.description].join('\n\n'),
+    body: [practice.description, practice.organization, themes.join(', ')].join('\n\n'),
   };
   await db
     .insertInto('search_docs')

@@ -8,6 +8,7 @@ import type { Ctx } from '../context.ts';
 import { createDialogue, createTopic } from '../dialogues/dialogues.service.ts';
 import { newId, randomToken } from '../lib/ids.ts';
 import { DAY, nowIso, toIso } from '../lib/time.ts';
+import { DEMO_PRACTICE_THEMES, seedDemoPractices } from './demo-practices.ts';
 
 export const DEMO_SLUG = 'idm-2010-migration-and-social-change';
 
@@ -134,7 +135,7 @@ async function demoParticipant(ctx: Ctx, participant: (typeof PARTICIPANTS)[numb
   return { id, role: 'participant', displayName: participant.displayName, suspendedUntil: null, sessionId: '', moderatedDialogueIds: [] };
 }
 
-/** The IDM 2010 dialogue, open from now for two weeks, with its four topics and a few demo comments. */
+/** The IDM 2010 dialogue, open from now for two weeks, with its four topics, a few demo comments and a small library of good practices. */
 export async function seedDemo(ctx: Ctx, organizer: Viewer): Promise<void> {
   const now = Date.now();
   const dialogue = await createDialogue(ctx, organizer, {
@@ -153,6 +154,7 @@ export async function seedDemo(ctx: Ctx, organizer: Viewer): Promise<void> {
     annexLabel: 'Annex',
     annexLeadIn: 'In the week preceding the workshop',
     translations: TRANSLATIONS,
+    practiceThemes: DEMO_PRACTICE_THEMES,
   });
   const topicIds: string[] = [];
   for (const topic of TOPICS) topicIds.push((await createTopic(ctx, organizer, dialogue.slug, topic)).id);
@@ -168,4 +170,5 @@ export async function seedDemo(ctx: Ctx, organizer: Viewer): Promise<void> {
     });
     posted.push(created.id);
   }
+  await seedDemoPractices(ctx, { organizer, dialogueId: dialogue.id, people, commentIds: posted });
 }

@@ -148,6 +148,48 @@ describeOnEachDatabase('search', (kind) => {
       expect((await search(t, { q: 'clinic', type: 'quote' }, mod)).items).toMatchObject([{ id: quoteId, status: 'flagged' }]);
     });
 
+    it('finds a practice only once published, by its title, text or organization, and no longer once unpublished', async () => {
+      const { dialogue } = await dialogueWithTopic(t);
+      const mod = await moderator(t, dialogue);
+      const submitter = await participant(t);
+      const body = {
+        title: 'Bibliothèques vivantes',
+        organization: 'Association Passerelles',
+        countries: ['FR', 'SN'],
+        themes: ['éducation'],
+        description: 'Des réfugiés racontent leur parcours aux lycéens, un après-midi par mois.',
+        contact: 'secret-contact@example.org',
+        language: 'fr',
+        dialogueSlug: dialogue.slug,
+      };
+      const created = await call(t, 'POST', '/api/practices', { as: submitter, body });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json<{ id: string }>().id;
+      for (const as of [null, submitter]) expect(await ids(t, 'bibliotheques', as)).toEqual([]);
+      expect((await search(t, { q: 'bibliotheques' }, mod)).items).toMatchObject([{ id, status: 'submitted' }]);
+
+      expect((await call(t, 'POST', `/api/practices/${id}/moderation`, { as: mod, body: { action: 'publish' } })).statusCode).toBe(200);
+      const [hit] = (await search(t, { q: 'bibliotheques', type: 'practice' })).items;
+      expect(hit).toMatchObject({
+        type: 'practice',
+        id,
+        title: 'Bibliothèques vivantes',
+        url: `/practices/${id}`,
+        language: 'fr',
+        dialogueSlug: dialogue.slug,
+      });
+      expect(await ids(t, 'lyceens refugies')).toEqual([id]);
+      expect(await ids(t, 'passerelles')).toEqual([id]);
+      expect(await ids(t, 'secret contact')).toEqual([]);
+
+      expect((await call(t, 'PATCH', `/api/practices/${id}`, { as: mod, body: { title: 'Livres humains' } })).statusCode).toBe(200);
+      expect(await ids(t, 'bibliotheques')).toEqual([]);
+      expect(await ids(t, 'livres humains')).toEqual([id]);
+
+      expect((await call(t, 'POST', `/api/practices/${id}/moderation`, { as: mod, body: { action: 'unpublish', reason: 'Outdated' } })).statusCode).toBe(200);
+      expect(await ids(t, 'livres')).toEqual([]);
+    });
+
     it('filters by type, dialogue, topic and language', async () => {
       const { owner, dialogue, topic } = await dialogueWithTopic(t);
       const second = await createTopic(t, owner, dialogue.slug, 'What helps migrant children?');
@@ -242,7 +284,9 @@ describeOnEachDatabase('search', (kind) => {
       await postComment(t, writer, topic.id, { body: 'Mixed text: café, "quotes", stars* and (brackets).' });
       await fc.assert(
         fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), async (q) => {
-          const response = await call(t, 'GET', `/api/search?q=${encodeURIComponent(q)}`);
+          // Byte by byte: encodeURIComponent throws on a lone surrogate, which UTF-8 sends as U+FFFD.
+          const encoded = [...Buffer.from(q, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+          const response = await call(t, 'GET', `/api/search?q=${encoded}`);
           expect(response.statusCode).toBe(200);
           const body = response.json<SearchResults>();
           for (const item of body.items) expect(item.snippetHtml).not.toMatch(/<(?!\/?mark>)/);

@@ -41,6 +41,7 @@ const dialogue: DialogueSummary = {
   editWindowMinutes: 15,
   wallEnabled: true,
   requireVerifiedEmail: false,
+  practiceThemes: [],
   quoteAttribution: 'none',
   commentTotal: 0,
   reportsToHold: 3,

@@ -47,6 +47,7 @@ function dialogue(extra: Partial<Dialogue> = {}): Dialogue {
     editWindowMinutes: 15,
     wallEnabled: true,
     requireVerifiedEmail: false,
+    practiceThemes: [],
     quoteAttribution: 'none',
     topics: [topic('t2', 2), topic('t1', 1, { translations: { fr: { question: 'Question 1 (fr)' } } })],
     ...extra,

@@ -30,6 +30,7 @@ function dialogue(extra: Partial<Dialogue> = {}): Dialogue {
     editWindowMinutes: 30,
     wallEnabled: true,
     requireVerifiedEmail: false,
+    practiceThemes: [],
     quoteAttribution: 'none',
     commentTotal: 0,
     reportsToHold: 3,

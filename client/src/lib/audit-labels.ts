@@ -2,6 +2,7 @@ import type { CommentStatus } from '../../../shared/comments.constants.ts';
 import type { Role } from '../../../shared/common.constants.ts';
 import type { DialogueStatus, ModerationPolicy } from '../../../shared/dialogues.constants.ts';
 import type { AuditAction, AuditTargetType } from '../../../shared/moderation.constants.ts';
+import type { PracticeStatus } from '../../../shared/practices.constants.ts';
 import type { Attribution } from '../../../shared/quote-consent.ts';
 import type { SummaryStatus } from '../../../shared/summaries.constants.ts';
 import { diffRows, sameValue } from './audit-diff.ts';
@@ -40,6 +41,11 @@ export const AUDIT_ACTIONS: Record<AuditAction, PlainKey> = {
   'quote.consent_withdrawn': 'audit.quote.consent_withdrawn',
   'summary.save': 'audit.summary.save',
   'summary.approve': 'audit.summary.approve',
+  'practice.publish': 'audit.practice.publish',
+  'practice.return': 'audit.practice.return',
+  'practice.unpublish': 'audit.practice.unpublish',
+  'practice.edit': 'audit.practice.edit',
+  'practice.resubmit': 'audit.practice.resubmit',
 };
 
 export const AUDIT_TARGETS: Record<AuditTargetType, PlainKey> = {
@@ -50,10 +56,11 @@ export const AUDIT_TARGETS: Record<AuditTargetType, PlainKey> = {
   quote: 'audit.target.quote',
   dialogue_summary: 'audit.target.dialogue_summary',
   topic_summary: 'audit.target.topic_summary',
+  practice: 'audit.target.practice',
 };
 
 /**
- * Statuses as the before/after states record them: a comment's, a summary's, a dialogue's (any
+ * Statuses as the before/after states record them: a comment's, a summary's, a dialogue's, a practice's (any
  * text: looked up by what was recorded).
  */
 const STATUS_NAMES: Record<string, PlainKey> = {
@@ -66,6 +73,12 @@ const STATUS_NAMES: Record<string, PlainKey> = {
   } satisfies Record<CommentStatus, PlainKey>),
   ...({ draft: 'audit.status.draft', approved: 'audit.status.approved' } satisfies Record<SummaryStatus, PlainKey>),
   ...({ announced: 'audit.status.announced', open: 'audit.status.open', closed: 'audit.status.closed' } satisfies Record<DialogueStatus, PlainKey>),
+  ...({
+    submitted: 'audit.status.submitted',
+    published: 'audit.status.published',
+    returned: 'audit.status.returned',
+    unpublished: 'audit.status.unpublished',
+  } satisfies Record<PracticeStatus, PlainKey>),
 };
 const ROLE_NAMES: Record<string, PlainKey> = {
   participant: 'audit.role.participant',

@@ -43,6 +43,8 @@ const BY_CODE: Partial<Record<ErrorCode, PlainKey>> = {
   topic_has_comments: 'topicsEditor.error.hasComments',
   invalid_topic_order: 'topicsEditor.error.order',
   last_organizer: 'people.lastOrganizer',
+  practice_not_editable: 'practices.error.notEditable',
+  continent_required: 'practices.error.continentRequired',
 };
 
 /**

@@ -23,6 +23,16 @@ export class Router {
     scrollTo(0, 0);
   }
 
+  /**
+   * Shows another query of the current page as a new history entry (a list's filters): the page
+   * follows `search` itself, so the focus and the scroll stay where the reader is.
+   */
+  showQuery(search: string): void {
+    if (search === location.search) return;
+    history.pushState(null, '', location.pathname + search);
+    this.search = location.search;
+  }
+
   /** An attachment for page headings: takes focus after a navigation. */
   focusHeading = (heading: HTMLElement): void => {
     if (!this.#focusPending) return;

@@ -25,6 +25,11 @@ export type Route =
   | { name: 'resetPassword' }
   | { name: 'verifyEmail' }
   | { name: 'withdrawConsent'; quoteId: string }
+  | { name: 'practices' }
+  | { name: 'newPractice' }
+  | { name: 'practice'; practiceId: string }
+  | { name: 'editPractice'; practiceId: string }
+  | { name: 'search' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -60,6 +65,14 @@ export const paths = {
   verifyEmail: (): string => '/verify-email',
   /** the quoted author withdraws consent for one quote */
   withdrawConsent: (quoteId: string): string => `/quotes/${encodeURIComponent(quoteId)}/withdraw`,
+  /** the library of good practices; `search` carries its filters (`?continent=…`) */
+  practices: (search = ''): string => `/practices${search}`,
+  /** the submission form; with `comment`, a practice drawn from that comment */
+  newPractice: (comment?: string): string => (comment ? `/practices/new?comment=${encodeURIComponent(comment)}` : '/practices/new'),
+  practice: (practiceId: string): string => `/practices/${encodeURIComponent(practiceId)}`,
+  editPractice: (practiceId: string): string => `/practices/${encodeURIComponent(practiceId)}/edit`,
+  /** comments, quotes and good practices; `q` the words looked for (search-params.ts writes the filters) */
+  search: (q?: string): string => (q ? `/search?${new URLSearchParams({ q })}` : '/search'),
 };
 
 const FIXED: Record<string, Route> = {
@@ -76,6 +89,9 @@ const FIXED: Record<string, Route> = {
   [paths.forgotPassword()]: { name: 'forgotPassword' },
   [paths.resetPassword()]: { name: 'resetPassword' },
   [paths.verifyEmail()]: { name: 'verifyEmail' },
+  [paths.practices()]: { name: 'practices' },
+  [paths.newPractice()]: { name: 'newPractice' },
+  [paths.search()]: { name: 'search' },
 };
 
 const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
@@ -91,6 +107,8 @@ const PATTERNS: { pattern: RegExp; route: (param: string) => Route }[] = [
   { pattern: /^\/d\/([^/]+)\/topics\/?$/, route: (slug) => ({ name: 'topicsEditor', slug }) },
   { pattern: /^\/d\/([^/]+)\/texts\/?$/, route: (slug) => ({ name: 'texts', slug }) },
   { pattern: /^\/quotes\/([^/]+)\/withdraw\/?$/, route: (quoteId) => ({ name: 'withdrawConsent', quoteId }) },
+  { pattern: /^\/practices\/([^/]+)\/?$/, route: (practiceId) => ({ name: 'practice', practiceId }) },
+  { pattern: /^\/practices\/([^/]+)\/edit\/?$/, route: (practiceId) => ({ name: 'editPractice', practiceId }) },
 ];
 
 function decode(segment: string): string | null {

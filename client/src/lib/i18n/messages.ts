@@ -18,6 +18,8 @@ import type { topicsEditorEn } from './sections/topics-editor.en.ts';
 import type { textsEn } from './sections/texts.en.ts';
 import type { threadEn } from './sections/thread.en.ts';
 import type { socialEn } from './sections/social.en.ts';
+import type { searchEn } from './sections/search.en.ts';
+import type { practicesEn } from './sections/practices.en.ts';
 
 // Types only: the sections' messages reach the browser with the screens that use them (sections/*.ts).
 /** Every message of the interface in English: the main catalogue's and every section's. */
@@ -40,7 +42,9 @@ type English = typeof en &
   typeof topicsEditorEn &
   typeof textsEn &
   typeof threadEn &
-  typeof socialEn;
+  typeof socialEn &
+  typeof searchEn &
+  typeof practicesEn;
 
 export type MessageKey = keyof English;
 /** A translation of a catalogue: exactly the keys of its English version, any wording. */

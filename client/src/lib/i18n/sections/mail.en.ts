@@ -18,6 +18,7 @@ export const mailEn = {
   'mail.kind.reply': 'Reply',
   'mail.kind.mention': 'Mention',
   'mail.kind.moderation': 'Moderation decision',
+  'mail.kind.practice': 'Decision on a good practice',
   'mail.kind.quoted': 'Quoted words',
   'mail.kind.digest': 'Digest',
   'mail.refresh': 'Refresh',

@@ -19,6 +19,7 @@ export const mailEs: Translation<typeof mailEn> = {
   'mail.kind.reply': 'Respuesta',
   'mail.kind.mention': 'Mención',
   'mail.kind.moderation': 'Decisión de moderación',
+  'mail.kind.practice': 'Decisión sobre una buena práctica',
   'mail.kind.quoted': 'Palabras citadas',
   'mail.kind.digest': 'Resumen',
   'mail.refresh': 'Actualizar',

@@ -20,6 +20,7 @@ export const mailFr: Translation<typeof mailEn> = {
   'mail.kind.reply': 'Réponse',
   'mail.kind.mention': 'Mention',
   'mail.kind.moderation': 'Décision de modération',
+  'mail.kind.practice': 'Décision sur une bonne pratique',
   'mail.kind.quoted': 'Propos cités',
   'mail.kind.digest': 'Résumé',
   'mail.refresh': 'Actualiser',

@@ -15,4 +15,6 @@ export const threadEn = {
   'thread.windowNote': 'Comments are put on the page as you scroll to them.',
   'thread.loadingMore': 'Loading more comments…',
   'thread.missing': 'The comment this link points to is not shown here: it may have been withdrawn or removed.',
+  'thread.submitPractice': 'Submit as a good practice',
+  'thread.submitPracticeOf': 'Submit as a good practice: the comment by {name}',
 } as const;

@@ -16,4 +16,6 @@ export const threadEs: Translation<typeof threadEn> = {
   'thread.windowNote': 'Los comentarios se añaden a la página a medida que se desplaza.',
   'thread.loadingMore': 'Cargando más comentarios…',
   'thread.missing': 'El comentario al que apunta este enlace no se muestra aquí: puede que se haya retirado u ocultado.',
+  'thread.submitPractice': 'Proponer como buena práctica',
+  'thread.submitPracticeOf': 'Proponer como buena práctica: el comentario de {name}',
 };

@@ -17,4 +17,6 @@ export const threadFr: Translation<typeof threadEn> = {
   'thread.windowNote': 'Les commentaires s’ajoutent à la page à mesure que vous défilez.',
   'thread.loadingMore': 'Chargement d’autres commentaires…',
   'thread.missing': 'Le commentaire visé par ce lien n’est pas affiché ici\u00a0: il a peut-être été retiré ou masqué.',
+  'thread.submitPractice': 'Proposer comme bonne pratique',
+  'thread.submitPracticeOf': 'Proposer comme bonne pratique\u00a0: le commentaire de {name}',
 };

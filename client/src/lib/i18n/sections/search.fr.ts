@@ -1,0 +1,58 @@
+import type { Translation } from '../messages.ts';
+import type { searchEn } from './search.en.ts';
+
+// French typography: a no-break space (\u00a0) before a colon, a question mark and inside guillemets.
+export const searchFr: Translation<typeof searchEn> = {
+  'search.title': 'Recherche',
+  'search.titleFor': 'Résultats pour «\u00a0{query}\u00a0»',
+  'search.formLabel': 'Recherche et filtres',
+  'search.query': 'Mots à chercher',
+  'search.filters': 'Affiner les résultats',
+  'search.type': 'Afficher',
+  'search.type.all': 'Tout',
+  'search.type.comment': 'Commentaires',
+  'search.type.practice': 'Bonnes pratiques',
+  'search.type.quote': 'Citations',
+  'search.dialogue': 'Dialogue',
+  'search.dialogue.all': 'Tous les dialogues',
+  'search.topic': 'Thème',
+  'search.topic.all': 'Tous les thèmes',
+  'search.topic.option': '{number}.\u00a0{question}',
+  'search.language': 'Écrit en',
+  'search.language.all': 'Toutes les langues',
+
+  'search.help.intro':
+    'Cherchez dans les commentaires de tous les dialogues, les citations retenues pour les rapports de l’atelier et les bonnes pratiques partagées ici.',
+  'search.help.words': 'Tapez un ou plusieurs mots\u00a0: les résultats les contiennent tous, dans n’importe quel ordre.',
+  'search.help.phrase': 'Mettez des mots entre guillemets pour les trouver ensemble, dans cet ordre\u00a0: "cohésion sociale".',
+  'search.help.prefix': 'Terminez un mot par * pour trouver tous les mots qui commencent ainsi\u00a0: intégr* trouve intégration et intégrés.',
+  'search.help.accents': 'Les accents et les majuscules ne comptent pas\u00a0: integracion trouve integración.',
+
+  'search.loading': 'Recherche en cours…',
+  'search.results': 'Résultats de la recherche',
+  'search.none': 'Aucun résultat pour «\u00a0{query}\u00a0».',
+  'search.noneHint': 'Vérifiez l’orthographe, essayez moins de mots ou d’autres mots, ou terminez un mot par * pour trouver ses autres formes.',
+  'search.noneFiltered': 'Les filtres écartent peut-être ce que vous cherchez.',
+  'search.clearFilters': 'Chercher sans les filtres',
+  'search.failed': 'La recherche n’a pas pu être faite.',
+  'search.more': 'Plus de résultats',
+  'search.end': 'Ce sont tous les résultats.',
+  'search.shown.one': '{count}\u00a0résultat',
+  'search.shown.other': '{count}\u00a0résultats',
+  'search.shownMore.one': '{count}\u00a0résultat affiché\u00a0; d’autres peuvent être chargés',
+  'search.shownMore.other': '{count}\u00a0résultats affichés\u00a0; d’autres peuvent être chargés',
+  'search.noResults': 'Aucun résultat',
+
+  'search.kind.comment': 'Commentaire',
+  'search.kind.practice': 'Bonne pratique',
+  'search.kind.quote': 'Citation',
+  'search.writtenIn': 'en {language}',
+  'search.status.pending': 'En attente de modération',
+  'search.status.hidden': 'Masqué',
+  'search.status.withdrawn': 'Retiré',
+  'search.status.declined': 'Refusé',
+  'search.status.submitted': 'Proposée',
+  'search.status.returned': 'Renvoyée à son auteur',
+  'search.status.unpublished': 'Dépubliée',
+  'search.status.flagged': 'Signalée',
+};

@@ -104,3 +104,8 @@ export async function indexPractice(db: Executor, practice: PracticeRow): Promis
     .onConflict((oc) => oc.columns(['kind', 'ref_id']).doUpdateSet(doc))
     .execute();
 }
+
+/** A practice deleted: its document goes with it, in the same transaction. */
+export async function unindexPractice(db: Executor, practiceId: string): Promise<void> {
+  await db.deleteFrom('search_docs').where('kind', '=', 'practice').where('ref_id', '=', practiceId).execute();
+}

@@ -28,6 +28,14 @@ async function questionsOf(ctx: Ctx, hits: SearchHit[], language: Language | und
   return new Map(topics.map((topic) => [topic.id, language ? topicQuestionIn(topic, language) : topic.question]));
 }
 
+/** A practice's snippet comes from its description alone: its organization and themes are searched, not quoted. */
+async function descriptionsOf(ctx: Ctx, hits: SearchHit[]): Promise<Map<string, string>> {
+  const ids = hits.filter((hit) => hit.kind === 'practice').map((hit) => hit.ref_id);
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('practices').select(['id', 'description']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.description]));
+}
+
 /**
  * GET /api/search: visible content only, best matches first. Any `q` is answered: a query with
  * no word in it finds nothing, and the cursor is an offset into the ranked candidates.
@@ -45,14 +53,14 @@ export async function search(ctx: Ctx, viewer: Viewer | null, query: SearchQuery
     { kind: query.type, dialogueSlug: query.dialogue, topicId: query.topic, language: query.language },
     { offset, limit, candidates: SEARCH_LIMITS.candidates },
   );
-  const questions = await questionsOf(ctx, hits, query.lang);
+  const [questions, descriptions] = await Promise.all([questionsOf(ctx, hits, query.lang), descriptionsOf(ctx, hits)]);
   const items = hits.map((hit): SearchResult => {
     const isPublic = hit.status === 'published';
     return {
       type: hit.kind,
       id: hit.ref_id,
       title: hit.kind === 'practice' ? hit.title : (questions.get(hit.topic_id ?? '') ?? ''),
-      snippetHtml: snippetHtml(hit.body, terms),
+      snippetHtml: snippetHtml((hit.kind === 'practice' ? descriptions.get(hit.ref_id) : undefined) ?? hit.body, terms),
       url: urlOf(hit),
       ...(hit.dialogue_slug ? { dialogueSlug: hit.dialogue_slug } : {}),
       ...(hit.topic_id ? { topicId: hit.topic_id } : {}),

@@ -179,6 +179,9 @@ describeOnEachDatabase('search', (kind) => {
         dialogueSlug: dialogue.slug,
       });
       expect(await ids(t, 'lyceens refugies')).toEqual([id]);
+      // Its organization is found, but the snippet quotes the description alone.
+      const [byOrganization] = (await search(t, { q: 'passerelles' })).items;
+      expect(byOrganization!.snippetHtml).toBe('Des réfugiés racontent leur parcours aux lycéens, un après-midi par mois.');
       expect(await ids(t, 'passerelles')).toEqual([id]);
       expect(await ids(t, 'secret contact')).toEqual([]);
 

@@ -6,6 +6,7 @@ import { COMMENT_STATUSES, REPORT_REASONS } from './comments.constants.ts';
 import { ATTRIBUTIONS } from './quote-consent.ts';
 import { EMAIL_MAX, NAME_DISPLAYS, PASSWORD_MAX, PASSWORD_MIN, QUOTE_CONSENTS } from './users.constants.ts';
 import { MAIL_KINDS, MAIL_STATUSES, NOTIFICATION_KINDS } from './mail.constants.ts';
+import { PracticeContinent, PracticeStatus } from './practices.ts';
 
 export { COMMENT_FATES };
 
@@ -123,6 +124,28 @@ export const MyData = Type.Object(
         createdAt: IsoTime,
       }),
       { description: 'moderators’ quotes of this user’s words, with the state of their consent' },
+    ),
+    practices: Type.Array(
+      Type.Object({
+        id: Id,
+        title: Type.String(),
+        organization: Type.String(),
+        countries: Type.Array(Type.String(), { description: 'ISO 3166-1 alpha-2' }),
+        continent: PracticeContinent,
+        themes: Type.Array(Type.String()),
+        description: Type.String({ description: 'in Markdown' }),
+        link: Nullable(Type.String()),
+        contact: Nullable(Type.String({ description: 'seen only by organizers and the submitter' })),
+        language: Language,
+        dialogue: Nullable(Type.String({ description: 'the slug of the dialogue that gathered it' })),
+        sourceCommentId: Nullable(Id),
+        status: PracticeStatus,
+        returnReason: Nullable(Type.String({ description: 'why a moderator returned it' })),
+        createdAt: IsoTime,
+        updatedAt: IsoTime,
+        publishedAt: Nullable(IsoTime),
+      }),
+      { description: 'every good practice submitted, in any status, oldest first' },
     ),
     suspensions: Type.Array(Type.Object({ until: IsoTime, reason: Type.String(), createdAt: IsoTime, liftedAt: Nullable(IsoTime) })),
     moderates: Type.Array(Type.String(), { description: 'slugs of the dialogues this user is appointed to moderate' }),

@@ -8,6 +8,7 @@ import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { nowIso } from '../lib/time.ts';
 import { countOrganizers, lockOrganizers } from '../people/people.repository.ts';
+import { deleteNeverPublishedPracticesOf, erasePracticeContactsOf } from '../practices/practices.repository.ts';
 import { verifyPassword } from './passwords.ts';
 import { deleteSessionsOfUser } from './sessions.repository.ts';
 import { deleteTokensOfUser } from './tokens.repository.ts';
@@ -39,7 +40,9 @@ const WITHDRAWABLE: readonly CommentStatus[] = ['published', 'pending'];
  * password can never match, every mail is off. Sessions, one-time tokens, follows, notifications,
  * read positions, appointments and queued mail go. `keep_anonymous` keeps the comments, shown as
  * "former participant"; `withdraw` withdraws each (placeholders stay for the replies). Quotes of
- * the kept words may only be anonymous from now on. The last organizer cannot leave (409).
+ * the kept words may only be anonymous from now on. Their good practices lose their private
+ * contact; those never published are deleted, the others stay as a former participant's. The last
+ * organizer cannot leave (409).
  */
 export async function deleteAccount(ctx: Ctx, viewer: Viewer, input: DeleteAccountBody): Promise<void> {
   const user = await findUserById(ctx.db, viewer.id);
@@ -74,6 +77,12 @@ export async function deleteAccount(ctx: Ctx, viewer: Viewer, input: DeleteAccou
       .distinct()
       .where('c.author_id', '=', id)
       .execute();
+
+    // The library keeps the community's memory: a practice once published stays, shown as a former
+    // participant's. What never was public is theirs alone and goes, its audit entries (plain ids,
+    // no foreign key) left as they were. No practice keeps their private contact.
+    await deleteNeverPublishedPracticesOf(trx, id);
+    await erasePracticeContactsOf(trx, id);
 
     await deleteSessionsOfUser(trx, id);
     await deleteTokensOfUser(trx, id);

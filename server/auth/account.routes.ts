@@ -133,7 +133,7 @@ export async function accountRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
         tags: ['account'],
         summary: 'Everything stored about the signed-in user, as a JSON attachment',
         description:
-          'Profile (no password), comments with their earlier versions, reports made, notifications, follows, read positions, quotes of their words with the state of their consent, suspensions, appointments and the mail sent to them. `Content-Disposition: attachment; filename="my-data-YYYY-MM-DD.json"`.',
+          'Profile (no password), comments with their earlier versions, reports made, notifications, follows, read positions, quotes of their words with the state of their consent, the good practices they submitted in every status (with their private contact), suspensions, appointments and the mail sent to them. `Content-Disposition: attachment; filename="my-data-YYYY-MM-DD.json"`.',
         response: {
           200: { description: 'The data, as an attachment', content: { 'application/json': { schema: MyData } } },
           ...errors(401),
@@ -158,7 +158,7 @@ export async function accountRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<vo
         tags: ['account'],
         summary: 'Delete the signed-in account; its comments stay as "former participant" or are withdrawn',
         description:
-          '`{password, comments: "keep_anonymous"|"withdraw"}` → 204 and signed out. 403 `wrong_password`; 409 `last_organizer` for the only organizer. The account can never sign in again and its address may register anew; its sessions end and their sockets are cut. Kept comments show `author.former: true`; quotes of them may only be anonymous from then on.',
+          '`{password, comments: "keep_anonymous"|"withdraw"}` → 204 and signed out. 403 `wrong_password`; 409 `last_organizer` for the only organizer. The account can never sign in again and its address may register anew; its sessions end and their sockets are cut. Kept comments show `author.former: true`; quotes of them may only be anonymous from then on. Good practices lose their `contact`; those never published are deleted, the others stay with `submitter.former: true`.',
         body: DeleteAccountBody,
         response: { 204: Empty, ...errors(400, 401, 403, 409) },
       },

@@ -18,14 +18,15 @@ function parseJson(text: string): unknown {
  * Everything stored about the signed-in user (the right of access): the account without its
  * password hash, every comment with its earlier versions, the reports they made, their
  * notifications, follows and read positions, the quotes of their words with the state of their
- * consent, their suspensions, appointments and the mail sent to them.
+ * consent, the good practices they submitted (with their private contact), their suspensions,
+ * appointments and the mail sent to them.
  */
 export async function myData(ctx: Ctx, viewer: Viewer): Promise<MyData> {
   const db = ctx.db;
   const user = await findUserById(db, viewer.id);
   if (!user) throw new AppError(401, 'not_signed_in', 'Sign in to continue.');
   const id = user.id;
-  const [comments, revisions, reports, notifications, follows, reads, quotes, suspensions, moderates, mail] = await Promise.all([
+  const [comments, revisions, reports, notifications, follows, reads, quotes, practices, suspensions, moderates, mail] = await Promise.all([
     db
       .selectFrom('comments as c')
       .innerJoin('topics as t', 't.id', 'c.topic_id')
@@ -72,6 +73,15 @@ export async function myData(ctx: Ctx, viewer: Viewer): Promise<MyData> {
       .select(['q.id', 'q.comment_id', 'q.topic_id', 'q.excerpt', 'q.attribution', 'q.consent_withdrawn_at', 'q.consent_withdrawal_reason', 'q.created_at'])
       .where('c.author_id', '=', id)
       .orderBy('q.created_at')
+      .execute(),
+    db
+      .selectFrom('practices as p')
+      .leftJoin('dialogues as d', 'd.id', 'p.dialogue_id')
+      .selectAll('p')
+      .select('d.slug')
+      .where('p.submitted_by', '=', id)
+      .orderBy('p.created_at')
+      .orderBy('p.id')
       .execute(),
     db.selectFrom('suspensions').select(['until', 'reason', 'created_at', 'lifted_at']).where('user_id', '=', id).orderBy('created_at').execute(),
     db
@@ -156,6 +166,25 @@ export async function myData(ctx: Ctx, viewer: Viewer): Promise<MyData> {
       consentWithdrawnAt: q.consent_withdrawn_at,
       consentWithdrawalReason: q.consent_withdrawal_reason,
       createdAt: q.created_at,
+    })),
+    practices: practices.map((p) => ({
+      id: p.id,
+      title: p.title,
+      organization: p.organization,
+      countries: JSON.parse(p.countries) as string[],
+      continent: p.continent as MyData['practices'][number]['continent'],
+      themes: JSON.parse(p.themes) as string[],
+      description: p.description,
+      link: p.link,
+      contact: p.contact,
+      language: p.language,
+      dialogue: p.slug,
+      sourceCommentId: p.source_comment_id,
+      status: p.status,
+      returnReason: p.return_reason,
+      createdAt: p.created_at,
+      updatedAt: p.updated_at || p.created_at,
+      publishedAt: p.published_at,
     })),
     suspensions: suspensions.map((s) => ({ until: s.until, reason: s.reason, createdAt: s.created_at, liftedAt: s.lifted_at })),
     moderates: moderates.map((m) => m.slug),

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { NewPracticeRow, PracticeRow, PracticeUpdate } from '../../db/tables/practices.table.ts';
 import type { Language } from '../../shared/common.constants.ts';
 import type { PracticeContinent, PracticeStatus } from '../../shared/practices.constants.ts';
-import { indexPractice } from '../search/search-index.repository.ts';
+import { indexPractice, unindexPractice } from '../search/search-index.repository.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -38,6 +38,28 @@ export async function changePracticeIf(db: Executor, id: string, from: readonly 
   if (Number(result.numUpdatedRows) === 0) return false;
   await indexPractice(db, (await findPractice(db, id))!);
   return true;
+}
+
+/**
+ * Deletes, with their search documents, the practices of this submitter that were never published
+ * (a moderator publishing one meanwhile keeps it: the row is only deleted while `published_at` is
+ * still null).
+ */
+export async function deleteNeverPublishedPracticesOf(db: Executor, submitterId: string): Promise<void> {
+  const deleted = await db.deleteFrom('practices').where('submitted_by', '=', submitterId).where('published_at', 'is', null).returning('id').execute();
+  for (const { id } of deleted) await unindexPractice(db, id);
+}
+
+/** Erases the private contact of every practice of this submitter, each search document kept in step. */
+export async function erasePracticeContactsOf(db: Executor, submitterId: string): Promise<void> {
+  const changed = await db
+    .updateTable('practices')
+    .set({ contact: null })
+    .where('submitted_by', '=', submitterId)
+    .where('contact', 'is not', null)
+    .returningAll()
+    .execute();
+  for (const row of changed) await indexPractice(db, row);
 }
 
 /** A practice with what its page shows: the submitter as threads show people, its dialogue, its source comment. */

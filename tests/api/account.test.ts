@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { MyData } from '../../shared/account.ts';
 import type { Comment, CommentPage } from '../../shared/comments.ts';
 import type { Dialogue } from '../../shared/dialogues.ts';
+import type { AuditLog } from '../../shared/moderation.ts';
+import type { Practice, PracticeList } from '../../shared/practices.ts';
 import type { DialogueQuotes } from '../../shared/quotes.ts';
+import type { SearchResults } from '../../shared/search.ts';
 import type { PeopleList, User } from '../../shared/users.ts';
 import { hashToken } from '../../server/auth/one-time-tokens.ts';
 import { passwordResetsSettled } from '../../server/auth/password-reset.ts';
@@ -89,6 +92,31 @@ const comments = async (t: TestApp, topicId: string, as: Agent | null = anonymou
   (await call(t, 'GET', `/api/topics/${topicId}/comments`, { as })).json<CommentPage>().items;
 
 const deleteMe = (t: TestApp, as: Agent | null, body: unknown) => call(t, 'DELETE', '/api/auth/me', { as, body });
+
+/** Submits a good practice (201), then has moderators take the decisions given, in order. */
+async function practice(
+  t: TestApp,
+  as: Agent,
+  fields: Record<string, unknown>,
+  decisions: { by: Agent; action: 'publish' | 'return' | 'unpublish'; reason?: string }[] = [],
+): Promise<Practice> {
+  const body = { organization: 'Example Network', countries: ['ES'], themes: ['inclusion'], description: 'What it does.', language: 'en', ...fields };
+  const created = await call(t, 'POST', '/api/practices', { as, body });
+  expect(created.statusCode, created.body).toBe(201);
+  let latest = created.json<Practice>();
+  for (const { by, action, reason } of decisions) {
+    const decided = await call(t, 'POST', `/api/practices/${latest.id}/moderation`, { as: by, body: reason === undefined ? { action } : { action, reason } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    latest = decided.json<Practice>();
+  }
+  return latest;
+}
+
+const practiceIds = async (t: TestApp, as: Agent | null): Promise<string[]> =>
+  (await call(t, 'GET', '/api/practices?limit=200', { as })).json<PracticeList>().items.map((item) => item.id);
+
+const searchIds = async (t: TestApp, q: string, as: Agent | null): Promise<string[]> =>
+  (await call(t, 'GET', `/api/search?type=practice&q=${encodeURIComponent(q)}`, { as })).json<SearchResults>().items.map((item) => item.id);
 
 describeOnEachDatabase('accounts', (kind) => {
   const t = useTestApp(kind);
@@ -375,6 +403,68 @@ describeOnEachDatabase('accounts', (kind) => {
       expect(data.suspensions).toEqual([]);
     });
 
+    it('lists the good practices submitted, in every status, with all their fields and their private contact', async () => {
+      const { owner, dialogue, topic } = await dialogueWithTopic(t);
+      const agent = await participant(t);
+      const source = await postComment(t, agent, topic.id, { body: 'We run language cafés.' });
+      const published = await practice(
+        t,
+        agent,
+        {
+          title: 'Language cafés',
+          countries: ['ES', 'PT'],
+          themes: ['language learning'],
+          description: 'Volunteers meet **newcomers** every week.',
+          link: 'https://example.org/cafes',
+          contact: 'cafes@example.org',
+          language: 'es',
+          sourceCommentId: source.id,
+        },
+        [{ by: owner, action: 'publish' }],
+      );
+      const returned = await practice(t, agent, { title: 'Mentoring', contact: 'mentors@example.org' }, [
+        { by: owner, action: 'return', reason: 'Say where.' },
+      ]);
+      const waiting = await practice(t, agent, { title: 'Job fairs', countries: ['SN'] });
+      await practice(t, await participant(t), { title: 'Someone else’s practice', contact: 'other@example.org' });
+
+      const response = await call(t, 'GET', '/api/auth/me/export', { as: agent });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain('other@example.org');
+      const data = response.json<MyData>();
+      expect(data.practices.map((p) => p.id)).toEqual([published.id, returned.id, waiting.id]);
+      expect(data.practices[0]).toEqual({
+        id: published.id,
+        title: 'Language cafés',
+        organization: 'Example Network',
+        countries: ['ES', 'PT'],
+        continent: 'europe',
+        themes: ['language learning'],
+        description: 'Volunteers meet **newcomers** every week.',
+        link: 'https://example.org/cafes',
+        contact: 'cafes@example.org',
+        language: 'es',
+        dialogue: dialogue.slug,
+        sourceCommentId: source.id,
+        status: 'published',
+        returnReason: null,
+        createdAt: published.createdAt,
+        updatedAt: published.updatedAt,
+        publishedAt: published.publishedAt,
+      });
+      expect(data.practices[0]!.publishedAt).toEqual(expect.any(String));
+      expect(data.practices[1]).toMatchObject({ status: 'returned', returnReason: 'Say where.', contact: 'mentors@example.org', publishedAt: null });
+      expect(data.practices[2]).toMatchObject({
+        status: 'submitted',
+        continent: 'africa',
+        contact: null,
+        link: null,
+        dialogue: null,
+        sourceCommentId: null,
+        returnReason: null,
+      });
+    });
+
     it('asks anonymous callers to sign in (401)', async () => {
       expectError(await call(t, 'GET', '/api/auth/me/export'), 401, 'not_signed_in');
     });
@@ -463,6 +553,59 @@ describeOnEachDatabase('accounts', (kind) => {
         expect(placeholder.author.former).toBe(true);
       }
       expect(shown.find((comment) => comment.id === reply.id)).toMatchObject({ status: 'published', parentId: first.id });
+    });
+
+    it('keeps published practices as a former participant’s without their contact, and deletes those never published', async () => {
+      const owner = await organizer(t);
+      const agent = await participant(t, { displayName: 'Leaving Person', affiliation: 'ngo' });
+      const kept = await practice(t, agent, { title: 'Tandem libraries', contact: 'tandem@example.org' }, [{ by: owner, action: 'publish' }]);
+      const pulled = await practice(t, agent, { title: 'Evening courses', contact: 'courses@example.org' }, [
+        { by: owner, action: 'publish' },
+        { by: owner, action: 'unpublish', reason: 'Outdated.' },
+      ]);
+      const waiting = await practice(t, agent, { title: 'Quokka welcome desks', contact: 'desk@example.org' });
+      const returned = await practice(t, agent, { title: 'Quokka job mentors', contact: 'jobs@example.org' }, [
+        { by: owner, action: 'return', reason: 'Say where it runs.' },
+      ]);
+      expect(await practiceIds(t, owner)).toEqual(expect.arrayContaining([kept.id, pulled.id, waiting.id, returned.id]));
+      expect((await searchIds(t, 'quokka', owner)).sort()).toEqual([waiting.id, returned.id].sort());
+
+      expect((await deleteMe(t, agent, { password: PASSWORD, comments: 'keep_anonymous' })).statusCode).toBe(204);
+
+      for (const as of [anonymous, owner]) {
+        const response = await call(t, 'GET', `/api/practices/${kept.id}`, { as });
+        expect(response.statusCode).toBe(200);
+        const shown = response.json<Practice>();
+        expect(shown).toMatchObject({ title: 'Tandem libraries', status: 'published' });
+        expect(shown.submitter).toMatchObject({ id: agent.user.id, displayName: null, affiliation: null, former: true });
+        expect(response.body).not.toContain('tandem@example.org');
+      }
+      expect((await call(t, 'GET', `/api/practices/${kept.id}`, { as: owner })).json<Practice>().contact).toBeNull();
+      expect((await call(t, 'GET', `/api/practices/${pulled.id}`, { as: owner })).json<Practice>()).toMatchObject({ status: 'unpublished', contact: null });
+      expect(await searchIds(t, 'tandem', anonymous)).toEqual([kept.id]);
+
+      // What never was public is gone, for organizers too, from the list, its page and the search.
+      const listed = await practiceIds(t, owner);
+      expect(listed).toEqual(expect.arrayContaining([kept.id, pulled.id]));
+      expect(listed).not.toContain(waiting.id);
+      expect(listed).not.toContain(returned.id);
+      for (const gone of [waiting, returned]) expectError(await call(t, 'GET', `/api/practices/${gone.id}`, { as: owner }), 404, 'not_found');
+      expect(await searchIds(t, 'quokka', owner)).toEqual([]);
+      const docs = await t.ctx.db
+        .selectFrom('search_docs')
+        .select('ref_id')
+        .where('kind', '=', 'practice')
+        .where('ref_id', 'in', [waiting.id, returned.id])
+        .execute();
+      expect(docs).toEqual([]);
+      const contacts = await t.ctx.db.selectFrom('practices').select('contact').where('submitted_by', '=', agent.user.id).execute();
+      expect(contacts).toEqual([{ contact: null }, { contact: null }]);
+
+      // The audit log keeps its entries about the deleted practice; it no longer names the practice.
+      const log = (await call(t, 'GET', '/api/moderation/log?limit=200', { as: owner })).json<AuditLog>();
+      const entry = log.items.find((item) => item.targetId === returned.id);
+      expect(entry).toMatchObject({ action: 'practice.return', targetType: 'practice', reason: 'Say where it runs.' });
+      expect(entry!.practice).toBeUndefined();
     });
 
     it('refuses a request with a session cookie from another origin (403), before anything else', async () => {

@@ -9,6 +9,17 @@ import { useTestApp, type TestApp } from '../helpers/test-app.ts';
 const list = async (t: TestApp, topicId: string, as: Agent | null = null, query = ''): Promise<CommentPage> =>
   (await call(t, 'GET', `/api/topics/${topicId}/comments${query}`, { as })).json<CommentPage>();
 
+const getOne = (t: TestApp, commentId: string, as: Agent | null = null) => call(t, 'GET', `/api/comments/${commentId}`, { as });
+
+/** The comment as the thread lists it to this reader, for comparing with what GET /api/comments/:id answers. */
+const listed = async (t: TestApp, topicId: string, commentId: string, as: Agent | null = null): Promise<Comment | undefined> =>
+  (await list(t, topicId, as)).items.find((comment) => comment.id === commentId);
+
+function expectError(response: { statusCode: number; json: <T>() => T }, status: number, code: string): void {
+  expect(response.statusCode).toBe(status);
+  expect(response.json()).toMatchObject({ error: { code, message: expect.any(String) } });
+}
+
 describeOnEachDatabase('comments', (kind) => {
   const t = useTestApp(kind);
 
@@ -268,6 +279,107 @@ describeOnEachDatabase('comments', (kind) => {
       expect(await bodies()).toEqual([['After', 'withdrawn', '']]);
       await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { published: false } });
       expect((await call(t, 'GET', `/api/topics/${topic.id}/comments`)).statusCode).toBe(404);
+    });
+  });
+
+  describe('GET /api/comments/:id', () => {
+    it('answers a published comment to anonymous readers as the thread lists it, without its Markdown', async () => {
+      const { topic } = await dialogueWithTopic(t);
+      const author = await participant(t, { displayName: 'Amina' });
+      const comment = await postComment(t, author, topic.id, { body: 'Hello **world**' });
+      const response = await getOne(t, comment.id);
+      expect(response.statusCode).toBe(200);
+      const shown = response.json<Comment>();
+      expect(shown).toMatchObject({ id: comment.id, topicId: topic.id, status: 'published', bodyHtml: '<p>Hello <strong>world</strong></p>' });
+      expect(shown.author.displayName).toBe('Amina');
+      expect(shown.bodyMarkdown).toBeUndefined();
+      expect(shown).toEqual(await listed(t, topic.id, comment.id));
+      // Its author reads the Markdown they may edit.
+      expect((await getOne(t, comment.id, author)).json<Comment>().bodyMarkdown).toBe('Hello **world**');
+    });
+
+    it('shows a pending comment to its author, with its text, and to nobody else but the dialogue’s moderators', async () => {
+      const { topic, dialogue, owner } = await dialogueWithTopic(t, { moderation: 'pre' });
+      const author = await participant(t);
+      const comment = await postComment(t, author, topic.id, { body: 'Waiting for review' });
+      expect(comment.status).toBe('pending');
+
+      const own = await getOne(t, comment.id, author);
+      expect(own.statusCode).toBe(200);
+      expect(own.json<Comment>()).toMatchObject({ status: 'pending', bodyHtml: '<p>Waiting for review</p>', bodyMarkdown: 'Waiting for review' });
+      expect(own.json<Comment>()).toEqual(await listed(t, topic.id, comment.id, author));
+
+      for (const reader of [null, await participant(t), await moderator(t)]) {
+        const response = await getOne(t, comment.id, reader);
+        expectError(response, 404, 'not_found');
+        expect(response.body).not.toContain('Waiting for review');
+      }
+      for (const reader of [await moderator(t, dialogue), owner]) {
+        const response = await getOne(t, comment.id, reader);
+        expect(response.statusCode).toBe(200);
+        expect(response.json<Comment>()).toMatchObject({ status: 'pending', bodyHtml: '<p>Waiting for review</p>', bodyMarkdown: 'Waiting for review' });
+      }
+    });
+
+    it('shows a hidden comment to the public as the thread’s placeholder, and with its body to the dialogue’s moderators', async () => {
+      const { topic, dialogue } = await dialogueWithTopic(t);
+      const author = await participant(t);
+      const mod = await moderator(t, dialogue);
+      const comment = await postComment(t, author, topic.id, { body: 'Something offensive' });
+      const hidden = await call(t, 'POST', `/api/comments/${comment.id}/moderation`, { as: mod, body: { action: 'hide', reason: 'Insults' } });
+      expect(hidden.statusCode).toBe(200);
+
+      for (const reader of [null, await participant(t), author, await moderator(t)]) {
+        const response = await getOne(t, comment.id, reader);
+        expect(response.statusCode).toBe(200);
+        const shown = response.json<Comment>();
+        expect(shown).toMatchObject({ id: comment.id, status: 'hidden', bodyHtml: '' });
+        expect(shown.bodyMarkdown).toBeUndefined();
+        expect(response.body).not.toContain('offensive');
+        expect(shown).toEqual(await listed(t, topic.id, comment.id, reader));
+      }
+      const moderated = (await getOne(t, comment.id, mod)).json<Comment>();
+      expect(moderated).toMatchObject({ status: 'hidden', bodyHtml: '<p>Something offensive</p>', bodyMarkdown: 'Something offensive' });
+      expect(moderated).toEqual(await listed(t, topic.id, comment.id, mod));
+    });
+
+    it('answers 404 to the public for a comment hidden before anyone saw it, which moderators still read', async () => {
+      const { topic, dialogue } = await dialogueWithTopic(t, { moderation: 'pre' });
+      const mod = await moderator(t, dialogue);
+      const comment = await postComment(t, await participant(t), topic.id, { body: 'Never shown' });
+      expect((await call(t, 'POST', `/api/comments/${comment.id}/moderation`, { as: mod, body: { action: 'hide', reason: 'Spam' } })).statusCode).toBe(200);
+      for (const reader of [null, await participant(t)]) expectError(await getOne(t, comment.id, reader), 404, 'not_found');
+      expect((await getOne(t, comment.id, mod)).json<Comment>()).toMatchObject({ status: 'hidden', bodyHtml: '<p>Never shown</p>' });
+    });
+
+    it('shows a withdrawn comment as a placeholder', async () => {
+      const { topic } = await dialogueWithTopic(t);
+      const author = await participant(t);
+      const comment = await postComment(t, author, topic.id, { body: 'I take it back' });
+      expect((await call(t, 'DELETE', `/api/comments/${comment.id}`, { as: author })).statusCode).toBe(204);
+      const response = await getOne(t, comment.id);
+      expect(response.statusCode).toBe(200);
+      expect(response.json<Comment>()).toMatchObject({ status: 'withdrawn', bodyHtml: '' });
+      expect(response.body).not.toContain('take it back');
+    });
+
+    it('answers 404 for a comment in an unpublished dialogue to all but organizers', async () => {
+      const { topic, dialogue, owner } = await dialogueWithTopic(t);
+      const author = await participant(t);
+      const comment = await postComment(t, author, topic.id, { body: 'Before the dialogue was withdrawn' });
+      expect((await call(t, 'PATCH', `/api/dialogues/${dialogue.slug}`, { as: owner, body: { published: false } })).statusCode).toBe(200);
+      for (const reader of [null, author, await participant(t)]) {
+        const response = await getOne(t, comment.id, reader);
+        expectError(response, 404, 'not_found');
+        expect(response.body).not.toContain('Before the dialogue');
+      }
+      expect((await getOne(t, comment.id, owner)).statusCode).toBe(200);
+    });
+
+    it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+      expectError(await getOne(t, 'unknown'), 404, 'not_found');
+      expectError(await getOne(t, 'unknown', await participant(t)), 404, 'not_found');
+      for (const malformed of ['not.an.id', 'x'.repeat(65), '%20']) expectError(await getOne(t, malformed), 400, 'validation_failed');
     });
   });
 

@@ -1,4 +1,5 @@
 import type { en } from './en.ts';
+import type { aboutEn } from './sections/about.en.ts';
 import type { accountEn } from './sections/account.en.ts';
 import type { auditEn } from './sections/audit.en.ts';
 import type { consentEn } from './sections/consent.en.ts';
@@ -24,6 +25,7 @@ import type { practicesEn } from './sections/practices.en.ts';
 // Types only: the sections' messages reach the browser with the screens that use them (sections/*.ts).
 /** Every message of the interface in English: the main catalogue's and every section's. */
 type English = typeof en &
+  typeof aboutEn &
   typeof accountEn &
   typeof workspaceEn &
   typeof moderationEn &

@@ -1,7 +1,17 @@
-// The messages of staying in touch: the notification bell's replies, mentions and quotes, following
-// a topic, and @mention suggestions in the composer.
+// The messages of staying in touch: the notification bell (moderators' decisions, replies, mentions,
+// quotes, good practices), following a topic, and @mention suggestions in the composer.
 // Its keys and {placeholders} are the ones fr and es must have; `.one`/`.other` keys are plural forms.
 export const socialEn = {
+  'notifications.title': 'Your notifications',
+  'notifications.unread.one': '{count} unread',
+  'notifications.unread.other': '{count} unread',
+  'notifications.failed': 'Your notifications could not be loaded just now.',
+  'notifications.new': 'New',
+  'notifications.approve': 'Your comment was approved and is now published.',
+  'notifications.decline': 'Your comment was declined: {reason}',
+  'notifications.declineNoReason': 'Your comment was declined.',
+  'notifications.hide': 'Your comment was removed: {reason}',
+  'notifications.hideNoReason': 'Your comment was removed.',
   'social.empty':
     'Nothing yet. When someone replies to you or mentions you, quotes your words, or a moderator decides on one of your comments, you are told here.',
   'social.reply': '{name} replied to you',

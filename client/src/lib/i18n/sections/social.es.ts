@@ -2,6 +2,16 @@ import type { Translation } from '../messages.ts';
 import type { socialEn } from './social.en.ts';
 
 export const socialEs: Translation<typeof socialEn> = {
+  'notifications.title': 'Tus notificaciones',
+  'notifications.unread.one': '{count} sin leer',
+  'notifications.unread.other': '{count} sin leer',
+  'notifications.failed': 'Tus notificaciones no se pueden cargar en este momento.',
+  'notifications.new': 'Nuevo',
+  'notifications.approve': 'Tu comentario fue aprobado y ya está publicado.',
+  'notifications.decline': 'Tu comentario fue rechazado: {reason}',
+  'notifications.declineNoReason': 'Tu comentario fue rechazado.',
+  'notifications.hide': 'Tu comentario fue retirado: {reason}',
+  'notifications.hideNoReason': 'Tu comentario fue retirado.',
   'social.empty':
     'Nada por ahora. Cuando alguien le responda o le mencione, cite sus palabras, o un moderador decida sobre uno de sus comentarios, se le avisará aquí.',
   'social.reply': '{name} le respondió',

@@ -3,6 +3,16 @@ import type { socialEn } from './social.en.ts';
 
 // French typography: a no-break space (\u00a0) before a colon, a question mark and inside guillemets.
 export const socialFr: Translation<typeof socialEn> = {
+  'notifications.title': 'Vos notifications',
+  'notifications.unread.one': '{count} non lue',
+  'notifications.unread.other': '{count} non lues',
+  'notifications.failed': 'Vos notifications ne peuvent pas être chargées pour le moment.',
+  'notifications.new': 'Nouveau',
+  'notifications.approve': 'Votre commentaire a été approuvé et il est maintenant publié.',
+  'notifications.decline': 'Votre commentaire a été refusé\u00a0: {reason}',
+  'notifications.declineNoReason': 'Votre commentaire a été refusé.',
+  'notifications.hide': 'Votre commentaire a été retiré\u00a0: {reason}',
+  'notifications.hideNoReason': 'Votre commentaire a été retiré.',
   'social.empty':
     'Rien pour l’instant. Quand quelqu’un vous répond ou vous mentionne, cite vos propos, ou qu’un modérateur décide d’un de vos commentaires, vous en êtes informé ici.',
   'social.reply': '{name} vous a répondu',

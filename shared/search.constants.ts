@@ -11,7 +11,7 @@ export const SEARCH_LIMITS = {
   /** words, phrases and prefixes together */
   terms: 12,
   /** the best matches are chosen among at most this many of the newest matching documents */
-  candidates: 1_000,
+  candidates: 500,
   /** a prefix shorter than this is read as a whole word (`a*` would match nearly everything) */
   prefixMin: 2,
 } as const;

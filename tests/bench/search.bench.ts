@@ -290,7 +290,8 @@ try {
     }
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP_SCHEMA === '1') console.log(`kept SQLite database ${join(dir, 'search.db')}`);
+  else rmSync(dir, { recursive: true, force: true });
 }
 
 const ms = (value: number) => value.toFixed(2);

@@ -16,7 +16,7 @@ export async function searchRoutes(app: App, { ctx }: { ctx: Ctx }): Promise<voi
       schema: {
         tags: ['search'],
         summary:
-          'Full-text search of visible comments, published practices and public quotes (moderators also find what waits or was taken down where they moderate); words, "phrases" and prefix*, accents ignored; best matches first among the newest 500 matches (all of them for most words); any q is answered 200',
+          'Full-text search of visible comments, published practices and public quotes (moderators also find what waits or was taken down where they moderate); words, "phrases" and prefix*, accents ignored; best matches first among the newest 500 (SQLite) or 1,000 (PostgreSQL) matches, all of them for most words; any q is answered 200',
         querystring: SearchQuery,
         response: { 200: SearchResults, ...errors(400) },
       },

@@ -44,14 +44,15 @@ export async function search(ctx: Ctx, viewer: Viewer | null, query: SearchQuery
   const terms = parseQuery(query.q ?? '');
   const offset = Number(query.after ?? 0);
   const limit = query.limit ?? SEARCH_LIMITS.pageDefault;
-  if (terms.length === 0 || offset >= SEARCH_LIMITS.candidates) return { items: [], nextCursor: null };
+  const candidates = SEARCH_LIMITS.candidates[ctx.dialect];
+  if (terms.length === 0 || offset >= candidates) return { items: [], nextCursor: null };
   const { hits, more } = await searchDocs(
     ctx.db,
     ctx.dialect,
     terms,
     scopeOf(viewer),
     { kind: query.type, dialogueSlug: query.dialogue, topicId: query.topic, language: query.language },
-    { offset, limit, candidates: SEARCH_LIMITS.candidates },
+    { offset, limit, candidates },
   );
   const [questions, descriptions] = await Promise.all([questionsOf(ctx, hits, query.lang), descriptionsOf(ctx, hits)]);
   const items = hits.map((hit): SearchResult => {
@@ -76,5 +77,5 @@ export async function search(ctx: Ctx, viewer: Viewer | null, query: SearchQuery
 export async function practiceIdsMatching(ctx: Ctx, viewer: Viewer | null, q: string): Promise<string[] | null> {
   const terms = parseQuery(q);
   if (terms.length === 0) return null;
-  return matchingPracticeIds(ctx.db, ctx.dialect, terms, scopeOf(viewer), SEARCH_LIMITS.candidates);
+  return matchingPracticeIds(ctx.db, ctx.dialect, terms, scopeOf(viewer), SEARCH_LIMITS.candidates[ctx.dialect]);
 }

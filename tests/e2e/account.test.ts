@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium)(suiteName('the account in headless Chromium: forgo
       await page.close();
     }
     expect(violations).toEqual([]);
-  });
+  }, 120_000);
 
   it('saves the e-mail settings from the profile', async () => {
     const cookie = await signUp(bed, 'Pia Prefs');

@@ -109,8 +109,14 @@ describe.skipIf(!hasChromium)(suiteName('moderating in headless Chromium'), () =
     await expect.poll(() => item.getByText('Approved. The author has been told.').count(), LIVE).toBe(1);
     await expect.poll(() => queue.getByRole('status').filter({ hasText: 'The comment by Ana Author was approved.' }).count()).toBe(1);
 
-    // Published live to the other reader, and to its author without the waiting note.
-    await expect.poll(() => article(reader, 'Customs found contraband').count(), LIVE).toBe(1);
+    // Published live to the other reader, and to its author without the waiting note. On the
+    // reader's phone it lands below the thread's rendered stretch: it is there once they scroll down.
+    await expect
+      .poll(async () => {
+        await reader.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+        return article(reader, 'Customs found contraband').count();
+      }, LIVE)
+      .toBe(1);
     await expect.poll(() => mine.getByText('Your comment is waiting for a moderator.').count(), LIVE).toBe(0);
 
     // The author's bell counts it, and opening it says what happened.

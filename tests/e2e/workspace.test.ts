@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)(suiteName('the organizers’ workspace in French, 
 
   it('lets the first organizer make Olivia an organizer from the people screen', async () => {
     const page = await pageAs(first, '/admin/people');
-    await page.getByRole('searchbox').first().fill('Olivia');
+    await page.getByRole('main').getByRole('searchbox').first().fill('Olivia');
     // The list follows the search once typing pauses: only Olivia is left.
     await expect.poll(() => page.locator('summary').count(), LIVE).toBe(1);
     await page.locator('summary[aria-label="Role and moderation of Olivia Nouvelle"]').click();
